@@ -1,0 +1,115 @@
+namespace OrchardPortal.Liquid.Values;
+
+/// <summary>Implements <c>a.b</c>, <c>a[0]</c> and the special <c>size</c>/<c>first</c>/<c>last</c> members.</summary>
+internal static class PropertyReader
+{
+    public static object? Get(object? target, object? key, TemplateContext context)
+    {
+        if (key is int i)
+        {
+            key = (long)i;
+        }
+
+        switch (target)
+        {
+            case null:
+                return null;
+            case IDictionary<string, object?> hash:
+                return GetFromHash(hash, key);
+            case IList<object?> list:
+                return GetFromList(list, key);
+            case string s:
+                return key is "size" ? (long)CountCharacters(s) : null;
+            case LiquidRange range:
+                return GetFromRange(range, key);
+            case ILiquidObject drop:
+                return key is string name && drop.TryGetMember(name, context, out var value) ? ValueNormalizer.Normalize(value) : null;
+            case long or double or bool or EmptyValue or BlankValue:
+                return null;
+        }
+
+        var normalized = ValueNormalizer.Normalize(target);
+        if (!ReferenceEquals(normalized, target))
+        {
+            return Get(normalized, key, context);
+        }
+
+        if (key is string member && context.Environment.MemberAccess.TryGetMember(target, member, out var result))
+        {
+            return result;
+        }
+
+        return null;
+    }
+
+    private static object? GetFromHash(IDictionary<string, object?> hash, object? key)
+    {
+        if (key is string name)
+        {
+            if (hash.TryGetValue(name, out var value))
+            {
+                return ValueNormalizer.Normalize(value);
+            }
+
+            if (name == "size")
+            {
+                return (long)hash.Count;
+            }
+
+            if (name == "first")
+            {
+                foreach (var pair in hash)
+                {
+                    return new List<object?> { pair.Key, pair.Value };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static object? GetFromList(IList<object?> list, object? key)
+    {
+        switch (key)
+        {
+            case long index:
+                if (index < 0)
+                {
+                    index += list.Count;
+                }
+
+                return index >= 0 && index < list.Count ? ValueNormalizer.Normalize(list[(int)index]) : null;
+            case "size":
+                return (long)list.Count;
+            case "first":
+                return list.Count > 0 ? ValueNormalizer.Normalize(list[0]) : null;
+            case "last":
+                return list.Count > 0 ? ValueNormalizer.Normalize(list[^1]) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static object? GetFromRange(LiquidRange range, object? key) => key switch
+    {
+        "size" => range.LongCount,
+        "first" => range.Start,
+        "last" => range.End,
+        _ => null,
+    };
+
+    /// <summary>Ruby counts characters (code points), not UTF-16 units.</summary>
+    internal static int CountCharacters(string s)
+    {
+        var count = s.Length;
+        foreach (var c in s)
+        {
+            if (char.IsLowSurrogate(c))
+            {
+                count--;
+            }
+        }
+
+        return count;
+    }
+}
