@@ -42,6 +42,18 @@ internal static class PropertyReader
         return null;
     }
 
+    /// <summary>Whether <paramref name="key"/> names something on <paramref name="target"/> (used only by strict variables).</summary>
+    public static bool Exists(object? target, object? key, TemplateContext context) => target switch
+    {
+        null => false,
+        IDictionary<string, object?> hash => key is string name && (hash.ContainsKey(name) || name is "size" || (name is "first" && hash.Count > 0)),
+        IList<object?> list => key is long index ? (index < 0 ? index + list.Count : index) is var i && i >= 0 && i < list.Count : key is "size" or "first" or "last",
+        string => key is "size",
+        LiquidRange => key is "size" or "first" or "last",
+        ILiquidObject drop => key is string name && drop.TryGetMember(name, context, out _),
+        _ => key is string member && context.Environment.MemberAccess.TryGetMember(target, member, out _),
+    };
+
     private static object? GetFromHash(IDictionary<string, object?> hash, object? key)
     {
         if (key is string name)

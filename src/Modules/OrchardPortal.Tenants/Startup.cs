@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardPortal.Core.Modules;
+
+namespace OrchardPortal.Tenants;
+
+/// <summary>Registers the Tenants module.</summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+}

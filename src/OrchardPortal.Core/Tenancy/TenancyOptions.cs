@@ -1,0 +1,14 @@
+namespace OrchardPortal.Core.Tenancy;
+
+/// <summary>Bound from the <c>Tenancy</c> configuration section.</summary>
+public sealed class TenancyOptions
+{
+    /// <summary>The host site's domain; tenants live at <c>{name}.{RootDomain}</c>.</summary>
+    public string RootDomain { get; set; } = "localhost";
+
+    /// <summary>Further names that also mean the host site (e.g. 127.0.0.1 for local tools).</summary>
+    public List<string> HostAliases { get; set; } = ["127.0.0.1", "[::1]"];
+
+    /// <summary>How long an unknown host name is remembered as unknown, so a flood of bad hosts can't hammer the registry.</summary>
+    public TimeSpan NegativeCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,265 @@
+using System.Collections;
+using System.Globalization;
+using OrchardPortal.Liquid.Values;
+
+namespace OrchardPortal.Liquid.Filters;
+
+/// <summary>How Ruby's <c>item[property]</c> turned out for one item.</summary>
+internal enum IndexOutcome
+{
+    /// <summary>The item answered (possibly with nil).</summary>
+    Value,
+
+    /// <summary>The item has no <c>[]</c> at all (nil, floats, booleans): Ruby raises NoMethodError.</summary>
+    NotIndexable,
+
+    /// <summary>The item has <c>[]</c> but not for this key type (e.g. <c>1["a"]</c>): Ruby raises TypeError.</summary>
+    WrongKeyType,
+}
+
+/// <summary>Value operations the standard filters need beyond <see cref="LiquidValues"/>, with Ruby semantics.</summary>
+internal static class StandardFilterValues
+{
+    private const int MaxNesting = 64;
+
+    public static string ToText(object? value) => value switch
+    {
+        null => string.Empty,
+        string s => s,
+        _ => LiquidValues.ToOutputString(value),
+    };
+
+    /// <summary>
+    /// Liquid's input iterator: arrays are flattened, a hash or a scalar becomes a one-item array, nil an empty one.
+    /// Materialising a range counts against the loop-iteration limit so <c>(1..100000000) | reverse</c> cannot exhaust memory.
+    /// </summary>
+    public static List<object?> Flatten(object? input, TemplateContext context)
+    {
+        var result = new List<object?>();
+        switch (input)
+        {
+            case null or EmptyValue or BlankValue:
+                return result;
+            case string or IDictionary<string, object?>:
+                result.Add(input);
+                return result;
+        }
+
+        var normalized = Normalize(input);
+        if (normalized is IEnumerable and not string and not IDictionary<string, object?>)
+        {
+            AppendFlattened(result, normalized, context, 0);
+        }
+        else
+        {
+            result.Add(normalized);
+        }
+
+        return result;
+    }
+
+    private static void AppendFlattened(List<object?> result, object? value, TemplateContext context, int depth)
+    {
+        if (value is LiquidRange range)
+        {
+            EnsureCanMaterialize(range.LongCount + result.Count, context);
+            foreach (var item in range)
+            {
+                result.Add(item);
+            }
+
+            return;
+        }
+
+        if (depth > MaxNesting)
+        {
+            throw new LiquidRenderException("Liquid error: arrays are nested too deeply");
+        }
+
+        foreach (var item in (IEnumerable)value!)
+        {
+            var normalized = Normalize(item);
+            if (normalized is IList<object?> or LiquidRange)
+            {
+                AppendFlattened(result, normalized, context, depth + 1);
+            }
+            else
+            {
+                result.Add(normalized);
+            }
+        }
+    }
+
+    public static void EnsureCanMaterialize(long count, TemplateContext context)
+    {
+        var limit = context.Limits.MaxLoopIterations;
+        if (count > limit)
+        {
+            throw new LiquidLimitException(LiquidLimits.LoopIterationsName, limit);
+        }
+    }
+
+    /// <summary>Guards filters whose output can grow multiplicatively (replace, join) against the output-size limit.</summary>
+    public static void EnsureOutputSize(long length, TemplateContext context)
+    {
+        var limit = context.Limits.MaxOutputSize;
+        if (length > limit)
+        {
+            throw new LiquidLimitException(LiquidLimits.OutputSizeName, limit);
+        }
+    }
+
+    public static object? Normalize(object? value) => ValueNormalizer.Normalize(value);
+
+    /// <summary>Ruby's <c>item[property]</c>, which the filters that take a property name use.</summary>
+    public static IndexOutcome Index(object? item, object? property, TemplateContext context, out object? value)
+    {
+        value = null;
+        switch (item)
+        {
+            case null or bool or double or EmptyValue or BlankValue:
+                return IndexOutcome.NotIndexable;
+            case IDictionary<string, object?> hash:
+                if (property is string key && hash.TryGetValue(key, out var found))
+                {
+                    value = Normalize(found);
+                }
+
+                return IndexOutcome.Value;
+            case string text:
+                return IndexString(text, property, out value);
+            case long number:
+                if (property is not long bit)
+                {
+                    return IndexOutcome.WrongKeyType;
+                }
+
+                // Integer#[] reads a bit, which is what Ruby Liquid does for arrays of numbers.
+                value = bit is >= 0 and < 64 ? (number >> (int)bit) & 1 : (number < 0 ? 1L : 0L);
+                return IndexOutcome.Value;
+            case IList<object?> list:
+                if (property is not long position)
+                {
+                    return IndexOutcome.WrongKeyType;
+                }
+
+                position = position < 0 ? position + list.Count : position;
+                value = position >= 0 && position < list.Count ? Normalize(list[(int)position]) : null;
+                return IndexOutcome.Value;
+            case LiquidRange:
+                return IndexOutcome.NotIndexable;
+        }
+
+        value = LiquidValues.GetProperty(item, property, context);
+        return IndexOutcome.Value;
+    }
+
+    private static IndexOutcome IndexString(string text, object? property, out object? value)
+    {
+        value = null;
+        switch (property)
+        {
+            case string part:
+                value = text.Contains(part, StringComparison.Ordinal) ? part : null;
+                return IndexOutcome.Value;
+            case long position:
+                position = position < 0 ? position + text.Length : position;
+                value = position >= 0 && position < text.Length ? text[(int)position].ToString() : null;
+                return IndexOutcome.Value;
+            case null:
+                // Ruby raises here, but Shopify renders nothing for e.g. `reject: undefined` over strings.
+                return IndexOutcome.NotIndexable;
+            default:
+                return IndexOutcome.WrongKeyType;
+        }
+    }
+
+    public static LiquidRenderException PropertyError(string filter, object? property) =>
+        new($"Liquid error: {filter}: cannot select the property '{ToText(property)}'");
+
+    /// <summary>Ruby Liquid's <c>Utils.to_integer</c>: integers as they are, anything else through <c>Integer(to_s)</c>.</summary>
+    public static long ToInteger(string filter, object? value)
+    {
+        if (value is long l)
+        {
+            return l;
+        }
+
+        if (value is int i)
+        {
+            return i;
+        }
+
+        var text = ToText(value).AsSpan().Trim();
+        Span<char> digits = stackalloc char[24];
+        var length = 0;
+        for (var index = 0; index < text.Length; index++)
+        {
+            var c = text[index];
+            var isSign = index == 0 && (c == '-' || c == '+');
+            var isSeparator = c == '_' && index > 0 && char.IsAsciiDigit(text[index - 1]) && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]);
+            if (isSeparator)
+            {
+                continue;
+            }
+
+            if ((!isSign && !char.IsAsciiDigit(c)) || length == digits.Length)
+            {
+                throw FilterError(filter, "invalid integer");
+            }
+
+            digits[length++] = c;
+        }
+
+        if (long.TryParse(digits[..length], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result))
+        {
+            return result;
+        }
+
+        throw FilterError(filter, "invalid integer");
+    }
+
+    public static LiquidRenderException FilterError(string filter, string message) => new($"Liquid error: {filter}: {message}");
+
+    /// <summary>Ruby's whitespace for strip and awk-style split: space, \t, \n, \v, \f, \r (and NUL for strip).</summary>
+    public static bool IsRubySpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+
+    public static bool HasSurrogates(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
+    /// <summary>Length in characters as Ruby counts them (code points).</summary>
+    public static int CharacterCount(string text)
+    {
+        if (!HasSurrogates(text))
+        {
+            return text.Length;
+        }
+
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLowSurrogate(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>UTF-16 offset of the character (code point) at <paramref name="characterIndex"/>.</summary>
+    public static int OffsetOfCharacter(string text, int characterIndex, bool hasSurrogates)
+    {
+        if (!hasSurrogates)
+        {
+            return Math.Min(characterIndex, text.Length);
+        }
+
+        var offset = 0;
+        for (var seen = 0; seen < characterIndex && offset < text.Length; seen++)
+        {
+            offset += char.IsHighSurrogate(text[offset]) && offset + 1 < text.Length && char.IsLowSurrogate(text[offset + 1]) ? 2 : 1;
+        }
+
+        return offset;
+    }
+}

@@ -1,0 +1,16 @@
+using OrchardPortal.Core.Hosting;
+
+// The host is a table of contents: the platform, then the feature modules it is made of.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOrchardPortal()
+    .AddModule<OrchardPortal.Admin.Startup>()
+    .AddModule<OrchardPortal.Tenants.Startup>()
+    .AddModule<OrchardPortal.Staff.Startup>();
+
+var app = builder.Build();
+app.UseOrchardPortal();
+app.Run();
+
+/// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
