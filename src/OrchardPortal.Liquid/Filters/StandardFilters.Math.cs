@@ -159,6 +159,11 @@ public static partial class StandardFilters
             throw FilterError(filter, $"cannot convert {ToText(whole)} to an integer");
         }
 
-        return whole is >= -9.2e18 and <= 9.2e18 ? (long)whole : (object)whole;
+        if (whole is >= -9.2e18 and <= 9.2e18)
+        {
+            return (long)whole;
+        }
+
+        return whole;
     }
 }
