@@ -12,6 +12,7 @@ public sealed class TemplateContext
 {
     private readonly Dictionary<string, object?> _globals;
     private RenderState? _state;
+    private Dictionary<string, object?>? _items;
 
     /// <summary>A context on the shared default environment (standard filters, no partials), for filter tests and simple hosts.</summary>
     public TemplateContext()
@@ -79,18 +80,18 @@ public sealed class TemplateContext
         return value;
     }
 
-    internal Dictionary<string, object?> Globals => _globals;
+    /// <summary>Free-form state for host filters and tags during a render (e.g. the layout a theme tag selected).</summary>
+    public IDictionary<string, object?> Items => _items ??= new Dictionary<string, object?>(StringComparer.Ordinal);
 
-    /// <summary>Per-render mutable state (scopes, counters, budgets), created when a render starts.</summary>
-    internal RenderState State => _state ??= new RenderState(this, null);
+    internal Dictionary<string, object?> Globals => _globals;
 
     internal void BeginRender(RenderState state) => _state = state;
 
-    internal bool TryGetVariable(string name, out object? value)
+    private bool TryGetVariable(string name, out object? value)
     {
-        if (_state is not null && _state.TryGetLocal(name, out value))
+        if (_state is not null)
         {
-            return true;
+            return _state.TryGetVariable(name, out value);
         }
 
         return _globals.TryGetValue(name, out value);

@@ -201,7 +201,7 @@ internal sealed partial class ExpressionParser
             : range;
     }
 
-    private Expression ParseVariable()
+    private VariableExpression ParseVariable()
     {
         string? rootName = null;
         Expression? rootExpression = null;

@@ -92,7 +92,7 @@ internal sealed class OutputBuffer
         return captured;
     }
 
-    private void WriteInteger(long value)
+    public void WriteInteger(long value)
     {
         Span<char> digits = stackalloc char[24];
         value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);

@@ -1,0 +1,80 @@
+using System.Text;
+using OrchardPortal.Liquid.Ast;
+using OrchardPortal.Liquid.Rendering;
+
+namespace OrchardPortal.Liquid;
+
+/// <summary>A parsed template: immutable, so one instance can be rendered by many threads at once.</summary>
+public sealed class LiquidTemplate
+{
+    [ThreadStatic]
+    private static StringBuilder? _cachedBuilder;
+
+    internal LiquidTemplate(BlockBody root, string? name)
+    {
+        Root = root;
+        Name = name;
+    }
+
+    public string? Name { get; }
+
+    internal BlockBody Root { get; }
+
+    /// <summary>Renders to a string. Throws <see cref="LiquidException"/> subclasses for template errors and limits.</summary>
+    public string Render(TemplateContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var builder = _cachedBuilder ?? new StringBuilder(1024);
+        _cachedBuilder = null;
+        try
+        {
+            RenderCore(context, builder);
+            return builder.ToString();
+        }
+        finally
+        {
+            // Keep one modest builder per thread for the next render; very large ones are left to the GC.
+            if (builder.Capacity <= 64 * 1024)
+            {
+                builder.Clear();
+                _cachedBuilder = builder;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renders into <paramref name="writer"/>. Rendering itself is synchronous (templates do no I/O);
+    /// the output is buffered and then written asynchronously, so a failed render writes nothing.
+    /// </summary>
+    public async ValueTask RenderAsync(TextWriter writer, TemplateContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(context);
+        if (cancellationToken.CanBeCanceled && !context.CancellationToken.CanBeCanceled)
+        {
+            context.CancellationToken = cancellationToken;
+        }
+
+        var builder = new StringBuilder(1024);
+        RenderCore(context, builder);
+        foreach (var chunk in builder.GetChunks())
+        {
+            await writer.WriteAsync(chunk, cancellationToken);
+        }
+    }
+
+    private void RenderCore(TemplateContext context, StringBuilder builder)
+    {
+        var output = new OutputBuffer(builder, context.Limits.MaxOutputSize);
+        var state = new RenderState(context, null, output);
+        context.BeginRender(state);
+        try
+        {
+            Root.Render(state);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new LiquidLimitException(LiquidLimits.RenderDepthName, context.Limits.MaxRenderDepth);
+        }
+    }
+}
