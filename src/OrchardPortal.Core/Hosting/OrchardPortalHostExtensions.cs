@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrchardPortal.Core.Data;
+using OrchardPortal.Core.Email;
 using OrchardPortal.Core.Modules;
 using OrchardPortal.Core.Provisioning;
 using OrchardPortal.Core.Recipes;
@@ -63,6 +64,7 @@ public static class OrchardPortalHostExtensions
         services.AddScoped<SiteSettingsService>();
         services.AddSingleton<SiteSettingsCache>();
         services.AddHostedService<HostDatabaseInitializer>();
+        services.AddPortalEmail(configuration);
 
         // Keys live with the app's data so cookies survive restarts; a PostgreSQL key table comes with scale-out.
         services.AddDataProtection()

@@ -6,7 +6,8 @@ namespace OrchardPortal.Core.Tenancy;
 
 /// <summary>
 /// Prepares a tenant the first time this process serves it: brings its schema up to date, so a tenant
-/// created at an older version is upgraded on its next activation. Later requests pay nothing.
+/// created at an older version is upgraded on its next activation, then lets modules react
+/// (<see cref="ITenantActivationHandler"/>). Later requests pay nothing.
 /// </summary>
 public sealed class TenantActivator(IServiceScopeFactory scopeFactory)
 {
@@ -34,5 +35,9 @@ public sealed class TenantActivator(IServiceScopeFactory scopeFactory)
         scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant);
         var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(db, DatabaseScope.Tenant, CancellationToken.None);
+        foreach (var handler in scope.ServiceProvider.GetServices<ITenantActivationHandler>())
+        {
+            await handler.ActivatedAsync(tenant, CancellationToken.None);
+        }
     }
 }
