@@ -4,7 +4,7 @@
 #   2. builds the solution once (Release),
 #   3. runs every test project, test assemblies in parallel, each test host killed if it hangs,
 #   4. prints "N passed, N failed, N skipped" and exits non-zero on any failure.
-# Results (TRX per test assembly, failure screenshots) go to TestResults/.
+# Results go to TestResults/: TestResults/{project}/*.trx, TestResults/screenshots/*.png.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,19 +22,23 @@ bash scripts/install-test-deps.sh
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 
-dotnet build OrchardPortal.sln -c Release -nologo
+if ! dotnet build OrchardPortal.sln -c Release -nologo </dev/null; then
+  echo "Build failed: no tests were run (see the errors above)." >&2
+  exit 1
+fi
 
 # dotnet test runs the solution's test projects in parallel (one MSBuild node, and so one test
 # host process, per core); each host starts its own fixtures on its own ports and temp dirs.
 test_status=0
 dotnet test OrchardPortal.sln -c Release --no-build -nologo \
-  --results-directory "$results_dir" \
-  --logger "trx;LogFilePrefix=tests" \
+  -p:OrchardPortalTestResults="$results_dir" \
+  --logger trx \
   --logger "console;verbosity=normal" \
   --blame-hang-timeout "$hang_timeout" \
   --blame-hang-dump-type none \
   -maxcpucount \
-  </dev/null || test_status=$?
+  </dev/null 2>&1 | tee "$results_dir/dotnet-test.log" || test_status=$?
+# With pipefail the pipeline's status is dotnet test's unless tee itself failed.
 
 passed=0 failed=0 skipped=0 other=0
 trx_count=0
@@ -59,7 +63,11 @@ echo "$passed passed, $failed failed, $skipped skipped"
 
 if ((test_status != 0 || failed > 0 || trx_count == 0)); then
   if ((failed == 0)); then
-    echo "dotnet test exited with code $test_status (a test host crashed, hung or failed to start; see the log above)." >&2
+    echo "dotnet test exited with code $test_status: a test host crashed, hung or failed to start." >&2
   fi
+  # vstest names the test that was running when a host crashed or was killed for hanging; such
+  # a test has no TRX result, so list it here.
+  grep -A1 'The test running when the crash occurred' "$results_dir/dotnet-test.log" | grep -v -e 'crash occurred' -e '^--$' \
+    | sed 's/^/  aborted: /' >&2 || true
   exit 1
 fi
