@@ -32,7 +32,8 @@ public sealed class TenantResolutionTests(PortalApp app) : IClassFixture<PortalA
 
         var response = await app.CreateClient(tenant.Host).GetAsync("/");
 
-        Assert.NotEqual(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Green Acres {tenant.Name}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(app.AppDataPath, "Sites", tenant.Name, "portal.db")));
     }
 
@@ -43,7 +44,7 @@ public sealed class TenantResolutionTests(PortalApp app) : IClassFixture<PortalA
 
         var response = await app.CreateClient(tenant.Host.ToUpperInvariant()).GetAsync("/");
 
-        Assert.NotEqual(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
