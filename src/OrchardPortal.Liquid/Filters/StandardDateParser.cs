@@ -5,7 +5,7 @@ namespace OrchardPortal.Liquid.Filters;
 
 /// <summary>
 /// Reads the date strings the <c>date</c> filter accepts, approximating Ruby's <c>Time.parse</c>: ISO 8601, RFC 1123,
-/// "March 14, 2016", "14 Mar 2016 10:00", "2016/03/14", "03/14/2016" (US order), compact "20160314", with optional
+/// "March 14, 2016", "14 Mar 2016 10:00", "2016/03/14", "03/14/2016" (US order), compact "20160314T1030", with optional
 /// weekday names, ordinal suffixes ("14th") and a trailing "UTC"/"GMT". A string without an offset is a wall-clock
 /// time in the context's time zone; a time without a date is today.
 /// </summary>
@@ -15,7 +15,6 @@ internal static class StandardDateParser
 
     private static readonly string[] CompactFormats =
     [
-        "yyyyMMdd",
         "yyyyMMdd'T'HHmm",
         "yyyyMMdd'T'HHmmss",
         "yyyyMMdd'T'HHmmssK",
@@ -98,10 +97,12 @@ internal static class StandardDateParser
             return name;
         }
 
+        // Europe's zones are CET/CEST, EET/EEST, WET/WEST: "Standard" is not part of the abbreviation there.
+        var europe = name.EndsWith("European Standard Time", StringComparison.Ordinal);
         var builder = new StringBuilder(5);
         foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (char.IsLetter(word[0]))
+            if (char.IsLetter(word[0]) && !(europe && word == "Standard"))
             {
                 builder.Append(char.ToUpperInvariant(word[0]));
             }

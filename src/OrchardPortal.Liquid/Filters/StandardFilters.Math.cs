@@ -47,7 +47,7 @@ public static partial class StandardFilters
         return ToNumber(input) switch
         {
             long.MinValue => -(double)long.MinValue,
-            long l => Math.Abs(l),
+            long l => (object)Math.Abs(l),
             var d => Math.Abs((double)d),
         };
     }
@@ -89,7 +89,7 @@ public static partial class StandardFilters
         if (!TryToDecimal(value, out var exact))
         {
             // Beyond decimal's range every double is already a whole number.
-            return digits > 0 ? value : WholeNumber("round", value);
+            return digits > 0 ? value : (object)WholeNumber("round", value);
         }
 
         if (digits > 0)
@@ -151,19 +151,14 @@ public static partial class StandardFilters
         return result;
     }
 
-    /// <summary>A whole double as an integer, or the double itself when it does not fit a long.</summary>
-    private static object WholeNumber(string filter, double whole)
+    /// <summary>A whole double as an integer; Ruby would give a bignum past long's range, we give a clear error.</summary>
+    private static long WholeNumber(string filter, double whole)
     {
-        if (!double.IsFinite(whole))
+        if (!double.IsFinite(whole) || whole is < -9.2e18 or > 9.2e18)
         {
             throw FilterError(filter, $"cannot convert {ToText(whole)} to an integer");
         }
 
-        if (whole is >= -9.2e18 and <= 9.2e18)
-        {
-            return (long)whole;
-        }
-
-        return whole;
+        return (long)whole;
     }
 }
