@@ -161,7 +161,7 @@ internal sealed partial class ExpressionParser
     private static object ParseInteger(string text) =>
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            : (object)double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool LiteralKeyword(string word, out object? value)
     {

@@ -94,7 +94,7 @@ public static class GoldenSuite
         JsonValueKind.String => element.GetString(),
         JsonValueKind.Number => IsInteger(element.GetRawText()) && element.TryGetInt64(out var integer)
             ? integer
-            : double.Parse(element.GetRawText(), CultureInfo.InvariantCulture),
+            : (object)double.Parse(element.GetRawText(), CultureInfo.InvariantCulture),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
