@@ -27,6 +27,9 @@ public static class PasswordPolicy
         "lawncare", "lawncare1", "landscaping", "customer", "portal", "portal123",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The well-known passwords the rule refuses, so a browser-side strength meter can mirror <see cref="Score"/>.</summary>
+    public static IReadOnlySet<string> CommonPasswords => Common;
+
     /// <summary>Returns null when the password is acceptable, else the reason to show the person.</summary>
     public static string? Validate(string? password, params string?[] personalWords)
     {
