@@ -58,6 +58,39 @@ internal static class StandardFilterValues
         return result;
     }
 
+    /// <summary>
+    /// The same items as <see cref="Flatten"/>, read-only: a list that is already flat and normalised is returned
+    /// as it is instead of being copied, which keeps <c>join</c>, <c>map</c> and <c>where</c> allocation-free on input.
+    /// </summary>
+    public static IReadOnlyList<object?> FlatItems(object? input, TemplateContext context)
+    {
+        if (input is null or EmptyValue or BlankValue)
+        {
+            return [];
+        }
+
+        if (input is List<object?> list && IsFlat(list))
+        {
+            return list;
+        }
+
+        return Flatten(input, context);
+    }
+
+    private static bool IsFlat(List<object?> list)
+    {
+        foreach (var item in list)
+        {
+            if (item is not (null or string or long or double or bool or IDictionary<string, object?>)
+                && (item is IEnumerable || !ReferenceEquals(Normalize(item), item)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void AppendFlattened(List<object?> result, object? value, TemplateContext context, int depth)
     {
         if (value is LiquidRange range)

@@ -20,7 +20,7 @@ public static partial class StandardFilters
             return text;
         }
 
-        var items = Flatten(input, context);
+        var items = FlatItems(input, context);
         if (items.Count == 1)
         {
             return ToText(items[0]);
@@ -109,18 +109,13 @@ public static partial class StandardFilters
     public static object? Compact(object? input, FilterArguments arguments, TemplateContext context)
     {
         ExpectArguments("compact", arguments, 0, 1);
-        var items = Flatten(input, context);
-        if (arguments.Count == 0 || arguments.At(0) is null)
-        {
-            items.RemoveAll(static item => item is null);
-            return items;
-        }
-
+        var items = FlatItems(input, context);
         var property = arguments.At(0);
         var kept = new List<object?>(items.Count);
         foreach (var item in items)
         {
-            if (PropertyOf("compact", item, property, context) is not null)
+            var value = property is null ? item : PropertyOf("compact", item, property, context);
+            if (value is not null)
             {
                 kept.Add(item);
             }
@@ -133,7 +128,7 @@ public static partial class StandardFilters
     public static object? Uniq(object? input, FilterArguments arguments, TemplateContext context)
     {
         ExpectArguments("uniq", arguments, 0, 1);
-        var items = Flatten(input, context);
+        var items = FlatItems(input, context);
         var property = arguments.At(0);
         var byProperty = arguments.Count > 0 && property is not null;
         var seen = new HashSet<object?>(StandardValueEquality.Instance);
@@ -155,7 +150,7 @@ public static partial class StandardFilters
     {
         ExpectArguments("map", arguments, 1, 1);
         var property = arguments.At(0);
-        var items = Flatten(input, context);
+        var items = FlatItems(input, context);
         var mapped = new List<object?>(items.Count);
         foreach (var item in items)
         {
@@ -170,16 +165,17 @@ public static partial class StandardFilters
     {
         ExpectArguments("sum", arguments, 0, 1);
         var property = arguments.At(0);
-        var items = Flatten(input, context);
+        var items = FlatItems(input, context);
         if (property is not null)
         {
-            for (var i = 0; i < items.Count; i++)
+            var values = new List<object?>(items.Count);
+            foreach (var item in items)
             {
-                items[i] = SumOperand(items[i], property, context);
+                values.Add(SumOperand(item, property, context));
             }
 
             // Property values that are arrays are summed item by item, as Liquid flattens them too.
-            items = Flatten(items, context);
+            items = Flatten(values, context);
         }
 
         object total = 0L;

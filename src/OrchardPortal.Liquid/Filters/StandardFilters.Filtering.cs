@@ -40,7 +40,7 @@ public static partial class StandardFilters
         ExpectArguments(filter, arguments, 1, 2);
         var property = arguments.At(0);
         var target = arguments.At(1);
-        var items = Flatten(input, context);
+        var items = FlatItems(input, context);
         var kept = selection is Selection.Where or Selection.Reject ? new List<object?>() : null;
         if (items.Count == 0)
         {
