@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrchardPortal.Core.Security;
+
+namespace OrchardPortal.Tenants.Operators;
+
+/// <summary>
+/// Creates the operator account named in configuration (<c>Operator:Email</c>, <c>Operator:Password</c>)
+/// at start-up. Runs after the host database is migrated (hosted services start in registration order,
+/// and the platform registers its initializer before any module).
+/// </summary>
+internal sealed class OperatorSeeder(IServiceScopeFactory scopeFactory, IOptions<OperatorOptions> options, ILogger<OperatorSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var configured = options.Value;
+        if (string.IsNullOrWhiteSpace(configured.Email) || string.IsNullOrEmpty(configured.Password))
+        {
+            return;
+        }
+
+        var errors = OperatorAccountService.Validate(configured.Email, configured.Name, configured.Password);
+        if (errors.Count > 0)
+        {
+            // A weak or malformed configured credential is a deployment mistake: refuse to start rather
+            // than run with it or silently leave the first-run page open to anyone.
+            throw new InvalidOperationException("The configured operator account is invalid: "
+                + string.Join(" ", errors.Select(e => $"Operator:{e.Key}: {e.Value}")) + " " + PasswordPolicy.Hint);
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<OperatorAccountService>();
+        await accounts.EnsureAccountAsync(configured.Email, configured.Name ?? "", configured.Password, cancellationToken);
+        logger.LogInformation("Operator account {Email} is configured", EmailAddress.Normalize(configured.Email));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OrchardPortal.Core.Hosting;
+using OrchardPortal.Tenants.Operators;
+
+namespace OrchardPortal.Tenants.Pages.HostSite.Operator.Logout;
+
+/// <summary>Signs the operator out. POST only (with antiforgery), so a link or image can't sign anyone out.</summary>
+[SiteScope(Site.Host)]
+public sealed class LogoutModel : PageModel
+{
+    public IActionResult OnGet() => Redirect("/operator/tenants");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(OperatorAuthentication.Scheme);
+        return Redirect(OperatorAuthentication.LoginPath);
+    }
+}
