@@ -4,19 +4,6 @@ using OrchardPortal.Liquid.Values;
 
 namespace OrchardPortal.Liquid.Filters;
 
-/// <summary>How Ruby's <c>item[property]</c> turned out for one item.</summary>
-internal enum IndexOutcome
-{
-    /// <summary>The item answered (possibly with nil).</summary>
-    Value,
-
-    /// <summary>The item has no <c>[]</c> at all (nil, floats, booleans): Ruby raises NoMethodError.</summary>
-    NotIndexable,
-
-    /// <summary>The item has <c>[]</c> but not for this key type (e.g. <c>1["a"]</c>): Ruby raises TypeError.</summary>
-    WrongKeyType,
-}
-
 /// <summary>Value operations the standard filters need beyond <see cref="LiquidValues"/>, with Ruby semantics.</summary>
 internal static class StandardFilterValues
 {
@@ -143,72 +130,6 @@ internal static class StandardFilterValues
     }
 
     public static object? Normalize(object? value) => ValueNormalizer.Normalize(value);
-
-    /// <summary>Ruby's <c>item[property]</c>, which the filters that take a property name use.</summary>
-    public static IndexOutcome Index(object? item, object? property, TemplateContext context, out object? value)
-    {
-        value = null;
-        switch (item)
-        {
-            case null or bool or double or EmptyValue or BlankValue:
-                return IndexOutcome.NotIndexable;
-            case IDictionary<string, object?> hash:
-                if (property is string key && hash.TryGetValue(key, out var found))
-                {
-                    value = Normalize(found);
-                }
-
-                return IndexOutcome.Value;
-            case string text:
-                return IndexString(text, property, out value);
-            case long number:
-                if (property is not long bit)
-                {
-                    return IndexOutcome.WrongKeyType;
-                }
-
-                // Integer#[] reads a bit, which is what Ruby Liquid does for arrays of numbers.
-                value = bit is >= 0 and < 64 ? (number >> (int)bit) & 1 : (number < 0 ? 1L : 0L);
-                return IndexOutcome.Value;
-            case IList<object?> list:
-                if (property is not long position)
-                {
-                    return IndexOutcome.WrongKeyType;
-                }
-
-                position = position < 0 ? position + list.Count : position;
-                value = position >= 0 && position < list.Count ? Normalize(list[(int)position]) : null;
-                return IndexOutcome.Value;
-            case LiquidRange:
-                return IndexOutcome.NotIndexable;
-        }
-
-        value = LiquidValues.GetProperty(item, property, context);
-        return IndexOutcome.Value;
-    }
-
-    private static IndexOutcome IndexString(string text, object? property, out object? value)
-    {
-        value = null;
-        switch (property)
-        {
-            case string part:
-                value = text.Contains(part, StringComparison.Ordinal) ? part : null;
-                return IndexOutcome.Value;
-            case long position:
-                position = position < 0 ? position + text.Length : position;
-                value = position >= 0 && position < text.Length ? text[(int)position].ToString() : null;
-                return IndexOutcome.Value;
-            case null:
-                // Ruby raises here, but Shopify renders nothing for e.g. `reject: undefined` over strings.
-                return IndexOutcome.NotIndexable;
-            default:
-                return IndexOutcome.WrongKeyType;
-        }
-    }
-
-    public static LiquidRenderException PropertyError(string filter, object? property) =>
-        new($"Liquid error: {filter}: cannot select the property '{ToText(property)}'");
 
     /// <summary>Ruby Liquid's <c>Utils.to_integer</c>: integers as they are, anything else through <c>Integer(to_s)</c>.</summary>
     public static long ToInteger(string filter, object? value)

@@ -1,6 +1,7 @@
 using System.Text;
 using OrchardPortal.Liquid.Values;
 using static OrchardPortal.Liquid.Filters.StandardFilterValues;
+using static OrchardPortal.Liquid.Filters.StandardItemIndexer;
 
 namespace OrchardPortal.Liquid.Filters;
 

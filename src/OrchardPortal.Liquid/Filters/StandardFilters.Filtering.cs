@@ -1,5 +1,6 @@
 using OrchardPortal.Liquid.Values;
 using static OrchardPortal.Liquid.Filters.StandardFilterValues;
+using static OrchardPortal.Liquid.Filters.StandardItemIndexer;
 
 namespace OrchardPortal.Liquid.Filters;
 

@@ -1,4 +1,5 @@
 using static OrchardPortal.Liquid.Filters.StandardFilterValues;
+using static OrchardPortal.Liquid.Filters.StandardItemIndexer;
 
 namespace OrchardPortal.Liquid.Filters;
 
