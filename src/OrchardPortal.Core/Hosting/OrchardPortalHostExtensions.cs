@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrchardPortal.Core.Data;
@@ -27,18 +30,15 @@ public static class OrchardPortalHostExtensions
         services.Configure<RecipeOptions>(configuration.GetSection("Recipes"));
         services.TryAddSingleton(TimeProvider.System);
 
-        var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        // The provider is chosen when first resolved, not while registering, so configuration added
+        // later (environment, test hosts) is honoured.
         services.AddSingleton<AppDataPaths>();
         services.AddSingleton<SqlitePoolLimiter>();
-        if (storage.IsPostgres)
-        {
-            services.AddSingleton<PostgresTenantStorage>();
-            services.AddSingleton<ITenantStorage>(sp => sp.GetRequiredService<PostgresTenantStorage>());
-        }
-        else
-        {
-            services.AddSingleton<ITenantStorage, SqliteTenantStorage>();
-        }
+        services.AddSingleton<SqliteTenantStorage>();
+        services.AddSingleton<PostgresTenantStorage>();
+        services.AddSingleton<ITenantStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres
+            ? sp.GetRequiredService<PostgresTenantStorage>()
+            : sp.GetRequiredService<SqliteTenantStorage>());
 
         services.AddDbContext<HostDbContext>((sp, options) => sp.GetRequiredService<ITenantStorage>().ConfigureHost(options));
         services.AddDbContext<TenantDbContext>((sp, options) =>
@@ -67,9 +67,11 @@ public static class OrchardPortalHostExtensions
         services.AddPortalEmail(configuration);
 
         // Keys live with the app's data so cookies survive restarts; a PostgreSQL key table comes with scale-out.
-        services.AddDataProtection()
-            .SetApplicationName("OrchardPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(ResolveAppData(builder, storage), "DataProtection-Keys")));
+        services.AddDataProtection().SetApplicationName("OrchardPortal");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(sp.GetRequiredService<AppDataPaths>().Root, "DataProtection-Keys")),
+                sp.GetRequiredService<ILoggerFactory>())));
 
         services.AddRazorPages();
         services.AddAntiforgery();
@@ -109,7 +111,4 @@ public static class OrchardPortalHostExtensions
         services.AddSingleton(registry);
         return registry;
     }
-
-    private static string ResolveAppData(WebApplicationBuilder builder, StorageOptions storage) =>
-        Path.GetFullPath(Path.IsPathRooted(storage.AppDataPath) ? storage.AppDataPath : Path.Combine(builder.Environment.ContentRootPath, storage.AppDataPath));
 }
