@@ -15,7 +15,8 @@ namespace OrchardPortal.Testing;
 public sealed class MailDevServer
 {
     private const int StartAttempts = 5;
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+    // Generous: on a loaded 2-core CI machine node alone can take several seconds to start.
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly Lazy<Task<MailDevServer>> Shared =
