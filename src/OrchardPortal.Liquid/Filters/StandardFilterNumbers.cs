@@ -139,7 +139,8 @@ internal static class StandardFilterNumbers
             case long l:
                 value = l;
                 return true;
-            case double d when double.IsFinite(d) && Math.Abs(d) < 7.9e27:
+            // Decimal keeps 28 digits after the point: tiny magnitudes would lose digits, so they stay doubles.
+            case double d when d == 0 || Math.Abs(d) is >= 1e-10 and < 7.9e27:
                 Span<char> buffer = stackalloc char[32];
                 if (d.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture)
                     && decimal.TryParse(buffer[..written], NumberStyles.Float, CultureInfo.InvariantCulture, out value))

@@ -22,9 +22,9 @@ public static partial class StandardFilters
         }
 
         var items = FlatItems(input, context);
-        if (items.Count == 1)
+        if (items.Count <= 1)
         {
-            return ToText(items[0]);
+            return items.Count == 0 ? string.Empty : ToText(items[0]);
         }
 
         var builder = new StringBuilder();

@@ -69,6 +69,13 @@ public sealed class MathFilterTests
     }
 
     [Fact]
+    public void Magnitudes_outside_decimal_range_fall_back_to_float_arithmetic()
+    {
+        Assert.Equal(2e-30, Call(StandardFilters.Plus, 1e-30, 1e-30));
+        Assert.Equal(2e300, Call(StandardFilters.Times, 1e300, 2L));
+    }
+
+    [Fact]
     public void Integer_overflow_becomes_a_float_rather_than_wrapping()
     {
         Assert.IsType<double>(Call(StandardFilters.Times, long.MaxValue, 2L));
