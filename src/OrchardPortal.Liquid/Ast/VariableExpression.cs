@@ -13,11 +13,16 @@ internal sealed class VariableExpression : Expression
     private readonly Expression? _rootExpression;
     private readonly PathSegment[] _segments;
 
+    // One-entry inline cache per segment for allow-listed CLR objects: the type last seen here and its getter.
+    // Replaced atomically as a whole object, so concurrent renders at worst miss the cache.
+    private readonly MemberCache?[] _memberCaches;
+
     public VariableExpression(string? rootName, Expression? rootExpression, PathSegment[] segments)
     {
         _rootName = rootName;
         _rootExpression = rootExpression;
         _segments = segments;
+        _memberCaches = new MemberCache?[segments.Length];
     }
 
     public string? RootName => _rootName;
@@ -47,6 +52,20 @@ internal sealed class VariableExpression : Expression
         for (var i = 0; i < segments.Length; i++)
         {
             var key = segments[i].Dynamic is { } dynamic ? dynamic.Evaluate(state) : segments[i].Constant;
+            if (_memberCaches[i] is { } cache && value is not null && value.GetType() == cache.Type)
+            {
+                value = ValueNormalizer.Normalize(cache.Getter(value));
+                continue;
+            }
+
+            if (key is string member && value is not null && !PropertyReader.IsLiquidValue(value)
+                && state.Context.Environment.MemberAccess.FindGetter(value.GetType(), member) is { } getter)
+            {
+                _memberCaches[i] = new MemberCache(value.GetType(), getter);
+                value = ValueNormalizer.Normalize(getter(value));
+                continue;
+            }
+
             var next = PropertyReader.Get(value, key, state.Context);
             if (next is null && state.Context.StrictVariables && !PropertyReader.Exists(value, key, state.Context))
             {
@@ -59,6 +78,8 @@ internal sealed class VariableExpression : Expression
         return value;
     }
 }
+
+internal sealed record MemberCache(Type Type, Func<object, object?> Getter);
 
 /// <summary><c>(start..end)</c>; bounds are converted to integers like Ruby's <c>to_i</c>.</summary>
 internal sealed class RangeExpression : Expression

@@ -53,6 +53,13 @@ internal sealed class OutputBuffer
             case long l:
                 WriteInteger(l);
                 return;
+            case double d when !htmlEncode:
+                Span<char> digits = stackalloc char[64];
+                var length = FloatFormatter.Format(d, digits);
+                _builder.Append(digits[..length]);
+                _written += length;
+                CheckLimit();
+                return;
         }
 
         var text = LiquidValues.ToOutputString(value);
@@ -71,6 +78,14 @@ internal sealed class OutputBuffer
         var start = _builder.Length;
         HtmlEncoder.Append(_builder, text);
         _written += _builder.Length - start;
+        if (_written > _limit)
+        {
+            throw new LiquidLimitException(LiquidLimits.OutputSizeName, _limit);
+        }
+    }
+
+    private void CheckLimit()
+    {
         if (_written > _limit)
         {
             throw new LiquidLimitException(LiquidLimits.OutputSizeName, _limit);

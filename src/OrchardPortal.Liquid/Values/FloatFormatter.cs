@@ -5,6 +5,28 @@ namespace OrchardPortal.Liquid.Values;
 /// <summary>Formats doubles the way Ruby's <c>Float#to_s</c> does: shortest round-trip digits, always a fraction part, exponent form outside 1e-4..1e16.</summary>
 internal static class FloatFormatter
 {
+    /// <summary>Formats into <paramref name="destination"/> (at least 32 characters) without allocating in the common cases.</summary>
+    public static int Format(double value, Span<char> destination)
+    {
+        if (double.IsFinite(value) && Math.Abs(value) < 1e16 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
+        {
+            ((long)value).TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+            destination[written] = '.';
+            destination[written + 1] = '0';
+            return written + 2;
+        }
+
+        if (double.IsFinite(value) && value.TryFormat(destination, out var length, "R", CultureInfo.InvariantCulture)
+            && destination[..length].IndexOfAny('E', 'e') < 0 && destination[..length].Contains('.'))
+        {
+            return length;
+        }
+
+        var text = Format(value);
+        text.AsSpan().CopyTo(destination);
+        return text.Length;
+    }
+
     public static string Format(double value)
     {
         if (double.IsNaN(value))

@@ -61,7 +61,8 @@ public static class LiquidValues
                 builder.Append(b ? "true" : "false");
                 return;
             case double d:
-                builder.Append(FloatFormatter.Format(d));
+                Span<char> digits = stackalloc char[64];
+                builder.Append(digits[..FloatFormatter.Format(d, digits)]);
                 return;
             case EmptyValue or BlankValue:
                 return;

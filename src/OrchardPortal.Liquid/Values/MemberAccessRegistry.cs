@@ -71,7 +71,17 @@ public sealed class MemberAccessRegistry
         return false;
     }
 
-    internal bool IsKnownType(Type type) => Resolve(type) is not null;
+    /// <summary>The compiled getter for <paramref name="name"/> on <paramref name="type"/>, for callers that cache it per call site.</summary>
+    internal Func<object, object?>? FindGetter(Type type, string name)
+    {
+        if (!_resolved.TryGetValue(type, out var members))
+        {
+            members = Resolve(type);
+            _resolved[type] = members;
+        }
+
+        return members is not null && members.TryGetValue(name, out var getter) ? getter : null;
+    }
 
     private Dictionary<string, Func<object, object?>> GetOrAdd(Type type) =>
         _registered.GetOrAdd(type, _ => new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal));
@@ -141,6 +151,18 @@ public sealed class MemberAccessRegistry
         var parameter = Expression.Parameter(typeof(object), "target");
         var typed = type.IsValueType ? Expression.Unbox(parameter, type) : (Expression)Expression.Convert(parameter, type);
         Expression access = member is PropertyInfo property ? Expression.Property(typed, property) : Expression.Field(typed, (FieldInfo)member);
+        // Convert to the Liquid value model inside the compiled getter, so a float property is boxed once (as double).
+        var valueType = Nullable.GetUnderlyingType(access.Type) is null ? access.Type : null;
+        if (valueType == typeof(float) || valueType == typeof(decimal))
+        {
+            access = Expression.Convert(access, typeof(double));
+        }
+        else if (valueType == typeof(int) || valueType == typeof(short) || valueType == typeof(byte) || valueType == typeof(sbyte)
+            || valueType == typeof(ushort) || valueType == typeof(uint))
+        {
+            access = Expression.Convert(access, typeof(long));
+        }
+
         var body = Expression.Convert(access, typeof(object));
         return Expression.Lambda<Func<object, object?>>(body, parameter).Compile();
     }

@@ -42,6 +42,11 @@ internal static class PropertyReader
         return null;
     }
 
+    /// <summary>True for values the engine reads itself (hashes, lists, scalars, drops); false for host objects read through the allow-list.</summary>
+    public static bool IsLiquidValue(object value) =>
+        value is string or long or double or bool or IDictionary<string, object?> or IList<object?> or LiquidRange
+            or ILiquidObject or EmptyValue or BlankValue or System.Collections.IEnumerable or int;
+
     /// <summary>Whether <paramref name="key"/> names something on <paramref name="target"/> (used only by strict variables).</summary>
     public static bool Exists(object? target, object? key, TemplateContext context) => target switch
     {

@@ -42,6 +42,8 @@ internal static class ValueNormalizer
                 return value;
             case IDictionary dictionary:
                 return CopyDictionary(dictionary);
+            case IList list:
+                return new ListAdapter(list);
             case IEnumerable items:
                 return CopyList(items);
             default:
