@@ -25,8 +25,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     private PortalApp(StorageKind storage, string? postgresConnectionString, IDictionary<string, string?>? settings = null)
     {
         Storage = storage;
-        AppDataPath = Path.Combine(Path.GetTempPath(), "orchardportal-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(AppDataPath);
+        // A scratch folder is removed at process exit even when a test leaves files open.
+        AppDataPath = ScratchDirectory.Create("app-data");
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Storage:AppDataPath"] = AppDataPath,
@@ -44,7 +44,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     }
 
     public const string OperatorEmail = "operator@orchardportal.test";
-    public const string OperatorPassword = "Operator-Pass-2026!";
+    public const string OperatorPassword = "Quartz-Harbor-Lamp-91";
     public const string OperatorApiKey = "op_test_key_6b1f0c2e9d8a4f7b";
 
     public StorageKind Storage { get; }
