@@ -24,7 +24,7 @@ public static partial class StandardFilters
             return text;
         }
 
-        var keep = Math.Max(0, length - CharacterCount(ellipsis));
+        var keep = length <= 0 ? 0 : Math.Max(0, length - CharacterCount(ellipsis));
         var end = OffsetOfCharacter(text, (int)Math.Min(keep, int.MaxValue), HasSurrogates(text));
         return string.Concat(text.AsSpan(0, end), ellipsis);
     }

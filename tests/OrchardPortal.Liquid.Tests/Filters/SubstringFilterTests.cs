@@ -15,6 +15,7 @@ public sealed class SubstringFilterTests
         Assert.Equal("Ground control, and so on", Call(StandardFilters.Truncate, Tom, 25L, ", and so on"));
         Assert.Equal("Ground control to Ma", Call(StandardFilters.Truncate, Tom, 20L, null));
         Assert.Equal("...", Call(StandardFilters.Truncate, Tom, 2L));
+        Assert.Equal("...", Call(StandardFilters.Truncate, Tom, long.MinValue));
         Assert.Equal("Ground", Call(StandardFilters.Truncate, "Ground", 20L));
     }
 
