@@ -129,6 +129,20 @@ internal sealed partial class ExpressionParser
     /// <summary>A literal, range or variable path.</summary>
     public Expression ParsePrimary()
     {
+        // Brackets and ranges nest primaries inside primaries; bound the recursion like block nesting.
+        _session.EnterNesting();
+        try
+        {
+            return ParsePrimaryCore();
+        }
+        finally
+        {
+            _session.ExitNesting();
+        }
+    }
+
+    private Expression ParsePrimaryCore()
+    {
         var token = Current;
         switch (token.Kind)
         {
