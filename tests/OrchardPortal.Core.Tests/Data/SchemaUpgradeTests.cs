@@ -46,7 +46,7 @@ public sealed class SchemaUpgradeTests
 
         Assert.Equal(2, await WidgetVersionAsync(after, name));
         var notesColumnWorks = await InTenantAsync(after, name, db =>
-            db.Database.SqlQueryRaw<int>("SELECT COUNT(Notes) AS \"Value\" FROM Widgets").SingleAsync());
+            db.Database.SqlQueryRaw<int>("SELECT COUNT(\"Notes\") AS \"Value\" FROM \"Widgets\"").SingleAsync());
         Assert.Equal(0, notesColumnWorks);
     }
 
