@@ -67,6 +67,22 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public static async Task<PortalApp> CreateAsync(StorageKind storage, IDictionary<string, string?>? settings = null) =>
         storage == StorageKind.Postgres ? await CreatePostgresAsync(settings) : CreateSqlite(settings);
 
+    /// <summary>
+    /// Serves this host on real Kestrel at a free loopback port, for browsers; returns the host
+    /// site's base URL (<c>http://localhost:{port}</c>; tenants are <c>http://{name}.localhost:{port}</c>).
+    /// </summary>
+    public string StartKestrel()
+    {
+        var port = FreePort.Next();
+        UseKestrel(port);
+        StartServer();
+        Port = port;
+        return $"http://localhost:{port}";
+    }
+
+    /// <summary>The Kestrel port once <see cref="StartKestrel"/> ran.</summary>
+    public int? Port { get; private set; }
+
     /// <summary>A client whose requests carry <c>Host: {host}</c>, keeps cookies, and doesn't follow redirects.</summary>
     public HttpClient CreateClient(string host) => CreateClient(new WebApplicationFactoryClientOptions
     {
