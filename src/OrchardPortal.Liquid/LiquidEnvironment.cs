@@ -109,7 +109,7 @@ public sealed class LiquidEnvironment
 
         foreach (var segment in name.Split('/'))
         {
-            if (segment is ".." or "." or "" || segment.Any(char.IsControl))
+            if (segment is ".." or "." or "" || segment.AsSpan().IndexOfAnyInRange('\0', '\x1f') >= 0)
             {
                 return false;
             }

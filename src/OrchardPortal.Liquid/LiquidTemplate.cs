@@ -50,13 +50,21 @@ public sealed class LiquidTemplate
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(context);
-        if (cancellationToken.CanBeCanceled && !context.CancellationToken.CanBeCanceled)
+        var contextToken = context.CancellationToken;
+        using var linked = cancellationToken.CanBeCanceled && contextToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(contextToken, cancellationToken)
+            : null;
+        context.CancellationToken = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : contextToken);
+        var builder = new StringBuilder(1024);
+        try
         {
-            context.CancellationToken = cancellationToken;
+            RenderCore(context, builder);
+        }
+        finally
+        {
+            context.CancellationToken = contextToken;
         }
 
-        var builder = new StringBuilder(1024);
-        RenderCore(context, builder);
         foreach (var chunk in builder.GetChunks())
         {
             await writer.WriteAsync(chunk, cancellationToken);

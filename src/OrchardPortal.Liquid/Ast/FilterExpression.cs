@@ -105,6 +105,12 @@ internal sealed class FilterExpression : Expression
             {
                 throw new LiquidRenderException($"Filter '{call.Name}' failed: {exception.Message}", exception);
             }
+
+            // No single value may outgrow what a whole render may write; stops filter chains from snowballing.
+            if (value is string { Length: var length } && length > state.Budget.Limits.MaxOutputSize)
+            {
+                throw new LiquidLimitException(LiquidLimits.OutputSizeName, state.Budget.Limits.MaxOutputSize);
+            }
         }
 
         return value;
