@@ -21,13 +21,20 @@ internal sealed class OperatorSeeder(IServiceScopeFactory scopeFactory, IOptions
             return;
         }
 
-        var errors = OperatorAccountService.Validate(configured.Email, configured.Name, configured.Password);
-        if (errors.Count > 0)
+        // A malformed or weak configured credential is a deployment mistake: refuse to start rather than
+        // run with it or silently leave the first-run page open to anyone. Resemblance to the email is only
+        // a warning here: whoever sets configuration chose it deliberately.
+        var problem = EmailAddress.Normalize(configured.Email) is null
+            ? "Operator:Email is not a valid email address."
+            : PasswordPolicy.Validate(configured.Password) is { } weak ? "Operator:Password: " + weak : null;
+        if (problem is not null)
         {
-            // A weak or malformed configured credential is a deployment mistake: refuse to start rather
-            // than run with it or silently leave the first-run page open to anyone.
-            throw new InvalidOperationException("The configured operator account is invalid: "
-                + string.Join(" ", errors.Select(e => $"Operator:{e.Key}: {e.Value}")) + " " + PasswordPolicy.Hint);
+            throw new InvalidOperationException($"The configured operator account is invalid. {problem} {PasswordPolicy.Hint}");
+        }
+
+        if (PasswordPolicy.Validate(configured.Password, configured.Email, configured.Name) is { } personal)
+        {
+            logger.LogWarning("Operator:Password is weak: {Problem}", personal);
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
