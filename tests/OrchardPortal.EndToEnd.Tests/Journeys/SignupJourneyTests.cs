@@ -14,11 +14,11 @@ public sealed partial class SignupJourneyTests(PortalServerFixture server) : ICl
             await page.GotoAsync(server.BaseUrl);
             await page.GetByRole(AriaRole.Link, new() { Name = "Create your portal" }).First.ClickAsync();
 
-            await page.GetByLabel("Company name").FillAsync("Meadow Brothers Lawn Care");
-            await page.GetByLabel("Portal address").FillAsync(subdomain);
-            await page.GetByLabel("Your name").FillAsync("Maya Meadow");
-            await page.GetByLabel("Email").FillAsync($"maya@{subdomain}.example.com");
-            await page.GetByLabel("Password").FillAsync("Clover-Field-Sunrise-8");
+            await page.GetByLabel("Company name", new() { Exact = true }).FillAsync("Meadow Brothers Lawn Care");
+            await page.GetByLabel("Portal address", new() { Exact = true }).FillAsync(subdomain);
+            await page.GetByLabel("Your name", new() { Exact = true }).FillAsync("Maya Meadow");
+            await page.GetByLabel("Email", new() { Exact = true }).FillAsync($"maya@{subdomain}.example.com");
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Clover-Field-Sunrise-8");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create my portal" }).ClickAsync();
 
             // The owner lands signed in on the new tenant's admin, on the tenant's own host name.
@@ -38,7 +38,7 @@ public sealed partial class SignupJourneyTests(PortalServerFixture server) : ICl
         {
             await page.GotoAsync(server.BaseUrl + "/signup");
 
-            await page.GetByLabel("Portal address").FillAsync("admin");
+            await page.GetByLabel("Portal address", new() { Exact = true }).FillAsync("admin");
 
             await Assertions.Expect(page.GetByText(ReservedMessage())).ToBeVisibleAsync();
         });
