@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using OrchardPortal.Testing;
+
+namespace OrchardPortal.Bench.Infrastructure;
+
+/// <summary>
+/// The real OrchardPortal host (<c>Program</c> of OrchardPortal.Web) in this process, on Kestrel at
+/// 127.0.0.1:<see cref="Port"/>, Production environment, over a <see cref="BenchStorage"/>. Requests
+/// go over real sockets, so timings include HTTP parsing and the whole middleware pipeline.
+/// </summary>
+internal sealed class InProcessPortal : WebApplicationFactory<Program>
+{
+    private readonly BenchStorage _storage;
+
+    private InProcessPortal(BenchStorage storage, int port)
+    {
+        _storage = storage;
+        Port = port;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+    }
+
+    public int Port { get; }
+
+    public static InProcessPortal Start(BenchStorage storage)
+    {
+        var portal = new InProcessPortal(storage, FreePort.Next());
+        portal.StartServer();
+        return portal;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        // The project folder, as `dotnet run --project src/OrchardPortal.Web` would use (appsettings.json, wwwroot).
+        builder.UseContentRoot(RepositoryRoot.Combine("src", "OrchardPortal.Web"));
+        var settings = new Dictionary<string, string?>(_storage.Settings, StringComparer.Ordinal)
+        {
+            ["Recipes:Path"] = RepositoryRoot.Combine("recipes"),
+        };
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+    }
+}
