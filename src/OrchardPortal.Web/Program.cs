@@ -6,7 +6,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOrchardPortal()
     .AddModule<OrchardPortal.Admin.Startup>()
     .AddModule<OrchardPortal.Tenants.Startup>()
-    .AddModule<OrchardPortal.Staff.Startup>();
+    .AddModule<OrchardPortal.Staff.Startup>()
+    .AddModule<OrchardPortal.Portal.Startup>()
+    .AddModule<OrchardPortal.Content.Startup>();
 
 var app = builder.Build();
 app.UseOrchardPortal();

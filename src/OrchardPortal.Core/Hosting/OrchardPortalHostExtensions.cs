@@ -10,11 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Core.Email;
+using OrchardPortal.Core.Media;
 using OrchardPortal.Core.Modules;
 using OrchardPortal.Core.Provisioning;
 using OrchardPortal.Core.Recipes;
 using OrchardPortal.Core.Settings;
 using OrchardPortal.Core.Tenancy;
+using OrchardPortal.Core.Theming;
 
 namespace OrchardPortal.Core.Hosting;
 
@@ -65,6 +67,8 @@ public static class OrchardPortalHostExtensions
         services.AddSingleton<SiteSettingsCache>();
         services.AddHostedService<HostDatabaseInitializer>();
         services.AddPortalEmail(configuration);
+        services.AddTheming(configuration);
+        services.AddPortalMedia();
 
         // Keys live with the app's data so cookies survive restarts; a PostgreSQL key table comes with scale-out.
         services.AddDataProtection().SetApplicationName("OrchardPortal");
@@ -97,6 +101,7 @@ public static class OrchardPortalHostExtensions
         app.UseAntiforgery();
         app.MapRazorPages();
         app.Map("/error/{code:int?}", SitePages.ErrorAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPortalMedia();
         foreach (var module in app.Services.GetRequiredService<ModuleRegistry>().Modules)
         {
             module.MapEndpoints(app);
