@@ -8,8 +8,8 @@ namespace OrchardPortal.Core.Data;
 
 /// <summary>
 /// Brings a database up to the latest version of every module's <see cref="DataMigration"/>.
-/// Versions are kept per module in <c>__op_schema_versions</c>; each step runs in its own transaction
-/// together with its version bump, so a crash leaves the database at a clean step boundary.
+/// Versions are kept per module in <c>__op_schema_versions</c>; all pending steps and their version bumps
+/// run in one transaction, so a crash leaves the database at the version it had.
 /// </summary>
 /// <remarks>
 /// We write migrations by hand because the EF design-time package (which generates migration classes)
@@ -34,26 +34,52 @@ public sealed class SchemaMigrator(IEnumerable<DataMigration> migrations, ILogge
         return rows.ToDictionary(r => r.Module, r => r.Version, StringComparer.Ordinal);
     }
 
-    /// <summary>Applies every pending step. Returns the number of steps applied.</summary>
+    /// <summary>
+    /// Applies every pending step in one transaction, with the version bumps: a crash or a failing step
+    /// leaves the database exactly as it was. Returns the number of steps applied.
+    /// </summary>
     public async Task<int> MigrateAsync(PortalDbContext db, DatabaseScope scope, CancellationToken cancellationToken)
     {
         var gate = Gates.GetOrAdd(db.Database.GetConnectionString() + "|" + db.SearchPath, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var current = await ReadVersionsAsync(db, cancellationToken);
-            var applied = 0;
-            foreach (var migration in migrations.Where(m => m.Scope == scope))
+            if (Pending(await ReadVersionsAsync(db, cancellationToken), scope).Count == 0)
             {
-                var from = current.GetValueOrDefault(migration.Id);
-                for (var version = from + 1; version <= migration.Steps.Count; version++)
+                return 0;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // Another node may be migrating the same schema: the second waits here, then finds nothing to do.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext(current_schema()))", cancellationToken);
+            }
+
+            var pending = Pending(await ReadVersionsAsync(db, cancellationToken), scope);
+            var generator = db.GetService<IMigrationsSqlGenerator>();
+            var model = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+            foreach (var (migration, version) in pending)
+            {
+                var builder = new MigrationBuilder(db.Database.ProviderName);
+                migration.Steps[version - 1](builder);
+                foreach (var command in generator.Generate(builder.Operations, model))
                 {
-                    await ApplyStepAsync(db, migration, version, cancellationToken);
-                    applied++;
+                    await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
                 }
             }
 
-            return applied;
+            foreach (var group in pending.GroupBy(p => p.Migration.Id))
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    $"INSERT INTO {VersionTable} (module, version) VALUES ({{0}}, {{1}}) ON CONFLICT (module) DO UPDATE SET version = excluded.version",
+                    [group.Key, group.Max(p => p.Version)],
+                    cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Applied {Count} schema steps", pending.Count);
+            return pending.Count;
         }
         finally
         {
@@ -61,38 +87,10 @@ public sealed class SchemaMigrator(IEnumerable<DataMigration> migrations, ILogge
         }
     }
 
-    private async Task ApplyStepAsync(PortalDbContext db, DataMigration migration, int version, CancellationToken cancellationToken)
-    {
-        var builder = new MigrationBuilder(db.Database.ProviderName);
-        migration.Steps[version - 1](builder);
-        var generator = db.GetService<IMigrationsSqlGenerator>();
-        var commands = generator.Generate(builder.Operations, db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            // Another node may be migrating the same schema: the second waits here, then finds nothing to do.
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext(current_schema()))", cancellationToken);
-            var now = await db.Database.SqlQueryRaw<int>($"SELECT version AS \"Value\" FROM {VersionTable} WHERE module = {{0}}", migration.Id)
-                .ToListAsync(cancellationToken);
-            if (now.Count > 0 && now[0] >= version)
-            {
-                return;
-            }
-        }
-
-        foreach (var command in commands)
-        {
-            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
-        }
-
-        await db.Database.ExecuteSqlRawAsync(
-            $"INSERT INTO {VersionTable} (module, version) VALUES ({{0}}, {{1}}) ON CONFLICT (module) DO UPDATE SET version = excluded.version",
-            [migration.Id, version],
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Applied {Module} schema step {Version}", migration.Id, version);
-    }
+    private List<(DataMigration Migration, int Version)> Pending(IReadOnlyDictionary<string, int> current, DatabaseScope scope) =>
+        migrations.Where(m => m.Scope == scope)
+            .SelectMany(m => Enumerable.Range(current.GetValueOrDefault(m.Id) + 1, Math.Max(0, m.Steps.Count - current.GetValueOrDefault(m.Id))).Select(v => (m, v)))
+            .ToList();
 
     private static async Task EnsureVersionTableAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync(
