@@ -13,6 +13,8 @@ namespace OrchardPortal.Core.Tenancy;
 /// </summary>
 public sealed class TenantRegistry(IServiceScopeFactory scopeFactory, IOptions<TenancyOptions> options, TimeProvider clock)
 {
+    private const int MaxEntries = 100_000;
+
     private readonly ConcurrentDictionary<string, CacheEntry> _byHost = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The tenant a request's host name addresses, or null for an unknown host.</summary>
@@ -25,6 +27,12 @@ public sealed class TenantRegistry(IServiceScopeFactory scopeFactory, IOptions<T
         }
 
         var tenant = await LoadAsync(host, cancellationToken);
+        if (tenant is null && _byHost.Count >= MaxEntries)
+        {
+            // Requests for random host names must not grow the cache without bound; known tenants stay.
+            PurgeUnknownHosts();
+        }
+
         _byHost[host] = new CacheEntry(tenant, now + options.Value.NegativeCacheDuration);
         return tenant;
     }
@@ -53,6 +61,17 @@ public sealed class TenantRegistry(IServiceScopeFactory scopeFactory, IOptions<T
     public bool IsHostSite(string host) =>
         string.Equals(host, options.Value.RootDomain, StringComparison.OrdinalIgnoreCase)
         || options.Value.HostAliases.Contains(host, StringComparer.OrdinalIgnoreCase);
+
+    private void PurgeUnknownHosts()
+    {
+        foreach (var pair in _byHost)
+        {
+            if (pair.Value.Tenant is null)
+            {
+                _byHost.TryRemove(pair.Key, out _);
+            }
+        }
+    }
 
     private async Task<TenantRecord?> LoadAsync(string host, CancellationToken cancellationToken)
     {
