@@ -39,15 +39,15 @@ public sealed class AdminShellTests(SqliteStaffPortal portal) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task A_tenant_home_page_names_the_company_and_links_to_sign_in()
+    public async Task Opening_a_new_tenants_address_shows_a_page_with_the_company_name()
     {
         var tenant = await portal.CreateTenantAsync(companyName: "Sunrise Cleaning");
         var client = portal.CreateClient(tenant.Host);
 
         var page = await client.BodyAsync("/");
 
+        // Until the customer portal takes "/" over, the Admin module's placeholder answers with a sign-in link.
         Assert.Contains("Sunrise Cleaning", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"/admin/login\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
