@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using OrchardPortal.Core.Theming;
+using OrchardPortal.Portal.Models;
+using OrchardPortal.Portal.Services;
+
+namespace OrchardPortal.Portal.CustomerPages;
+
+/// <summary>
+/// What each customer URL answers. A tab switched off for the tenant, or hidden from this customer,
+/// does not exist (themed 404). Until customer sign-in exists (a later issue), every tab but Home asks
+/// the visitor to sign in, in place, and keeps the tab's address to return to.
+/// </summary>
+public sealed class PortalPages(
+    IThemeRenderer renderer, IPortalAccessPolicy policy, ICurrentPortalCustomer current, IAntiforgery antiforgery, IHttpContextAccessor http)
+{
+    public async Task<IResult> TabAsync(PortalTab tab, CancellationToken cancellationToken)
+    {
+        var customer = await current.GetAsync(cancellationToken);
+        var decision = await policy.CheckTabAsync(customer?.Id, tab.Key, cancellationToken);
+        if ((decision is PortalAccessDecision.TabDisabled or PortalAccessDecision.TabHidden) && tab == PortalTabs.Home)
+        {
+            // The portal's address must always lead somewhere: to the first tab this visitor may open.
+            var visible = await policy.VisibleTabsAsync(customer?.Id, cancellationToken);
+            return Results.Redirect(visible.Count > 0 ? visible[0].Path : PortalGlobalsProvider.SignInPath);
+        }
+
+        switch (decision)
+        {
+            case PortalAccessDecision.TabDisabled or PortalAccessDecision.TabHidden:
+                return await NotFoundAsync(cancellationToken);
+            case PortalAccessDecision.PortalDenied:
+                return await renderer.RenderPageAsync("AccessDenied", new Dictionary<string, object?>(), new ThemePageOptions { Title = "Portal unavailable", StatusCode = StatusCodes.Status403Forbidden }, cancellationToken);
+        }
+
+        if (customer is null && tab != PortalTabs.Home)
+        {
+            return await SignInAsync(tab.Path, tab, cancellationToken);
+        }
+
+        return await renderer.RenderPageAsync(tab.View, new Dictionary<string, object?>(), new ThemePageOptions { Title = tab == PortalTabs.Home ? null : tab.Title }, cancellationToken);
+    }
+
+    public async Task<IResult> SignInAsync(string? returnUrl, PortalTab? requested, CancellationToken cancellationToken)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http.HttpContext!);
+        var model = new Dictionary<string, object?>
+        {
+            ["form"] = new Dictionary<string, object?>
+            {
+                ["antiforgery_field"] = tokens.FormFieldName,
+                ["antiforgery_token"] = tokens.RequestToken,
+                ["return_url"] = IsLocal(returnUrl) ? returnUrl : "/",
+                ["login"] = "",
+                ["error"] = null,
+            },
+        };
+        var options = new ThemePageOptions
+        {
+            Title = "Sign in",
+            Globals = new Dictionary<string, object?> { ["page"] = new Dictionary<string, object?> { ["requested_tab"] = requested?.Title } },
+        };
+        return await renderer.RenderPageAsync("SignIn", model, options, cancellationToken);
+    }
+
+    public Task<IResult> NotFoundAsync(CancellationToken cancellationToken) =>
+        renderer.RenderPageAsync("NotFound", new Dictionary<string, object?>(), new ThemePageOptions { Title = "Page not found", StatusCode = StatusCodes.Status404NotFound }, cancellationToken);
+
+    /// <summary>Only paths on this site: never <c>//evil.example</c> or an absolute URL (open redirect).</summary>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal);
+}

@@ -1,0 +1,38 @@
+using OrchardPortal.Core.Theming;
+
+namespace OrchardPortal.Portal.Services;
+
+/// <summary>
+/// Gives theme templates the <c>portal.*</c> globals: the navigation tabs this visitor may see, the
+/// current tab, the signed-in customer (or nil) and the portal switches that change what pages show.
+/// </summary>
+public sealed class PortalGlobalsProvider(PortalSettingsService settings, IPortalAccessPolicy policy, ICurrentPortalCustomer current) : IThemeGlobalsProvider
+{
+    public const string SignInPath = "/sign-in";
+
+    public async Task ContributeAsync(ThemeRenderContext context, CancellationToken cancellationToken)
+    {
+        var portal = await settings.GetAsync(cancellationToken);
+        var customer = context.Kind == ThemeRenderKind.Page ? await current.GetAsync(cancellationToken) : null;
+        var path = context.HttpContext?.Request.Path.Value ?? "";
+        var tabs = await policy.VisibleTabsAsync(customer?.Id, cancellationToken);
+        var currentTab = tabs.FirstOrDefault(t => string.Equals(t.Path, path, StringComparison.OrdinalIgnoreCase));
+
+        var globals = context.Section("portal");
+        globals["tabs"] = tabs.Select(t => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["key"] = t.Key,
+            ["title"] = t.Title,
+            ["url"] = t.Path,
+            ["description"] = t.Description,
+            ["current"] = ReferenceEquals(t, currentTab),
+        }).ToList();
+        globals["current_tab"] = currentTab?.Key;
+        globals["customer"] = customer is null ? null : new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = customer.Id, ["name"] = customer.Name };
+        globals["logins_enabled"] = portal.EnableLogins;
+        globals["sign_in_url"] = SignInPath;
+        globals["auto_pay_enabled"] = portal.EnableAutoPay;
+        globals["show_charges_in_history"] = portal.ShowChargesInHistory;
+        globals["show_payments_in_history"] = portal.ShowPaymentsInHistory;
+    }
+}
