@@ -81,7 +81,8 @@ internal sealed class OutboxDelivery(
             return; // Another dispatcher took it first.
         }
 
-        var message = await messages.AsNoTracking().FirstAsync(m => m.Id == id, stoppingToken);
+        // From here on the message is ours: shutdown must not strand it in Sending for a whole claim.
+        var message = await messages.AsNoTracking().FirstAsync(m => m.Id == id, CancellationToken.None);
         try
         {
             // Not cancelled on shutdown: abandoning a send half-way is what causes a duplicate. The send

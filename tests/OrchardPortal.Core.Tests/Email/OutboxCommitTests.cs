@@ -93,11 +93,11 @@ public sealed class OutboxCommitTests
         var tenant = await host.CreateTenantAsync();
         var folder = host.PickupFolder(tenant);
 
-        await host.InTenantAsync(tenant, async sp =>
+        var id = await host.InTenantAsync(tenant, async sp =>
         {
             var db = sp.GetRequiredService<TenantDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            sp.GetRequiredService<IEmailOutbox>().Enqueue(Welcome("later@customer.example.com"));
+            var id = sp.GetRequiredService<IEmailOutbox>().Enqueue(Welcome("later@customer.example.com"));
             await db.SaveChangesAsync();
 
             // Give the dispatcher several chances to act on a signal sent too early.
@@ -105,10 +105,11 @@ public sealed class OutboxCommitTests
             Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any());
 
             await transaction.CommitAsync();
-            return 0;
+            return id;
         });
 
-        var file = await WaitForFileAsync(folder);
+        await host.WaitForMessageAsync(tenant, id, m => m.State == OutboxState.Sent);
+        var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
         Assert.Contains("later@customer.example.com", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
 
@@ -129,23 +130,6 @@ public sealed class OutboxCommitTests
         var argument = Assert.IsType<ArgumentException>(error);
         Assert.Contains("'not an address' is not a usable email address", argument.Message, StringComparison.Ordinal);
         Assert.Equal(0, tracked);
-    }
-
-    internal static async Task<string> WaitForFileAsync(string folder)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.eml").FirstOrDefault() is { } file)
-            {
-                return file;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"No .eml file appeared in {folder}.");
-        return "";
     }
 
     private static Task<string?> ReadSettingAsync(EmailHost host, Core.Tenancy.TenantRecord tenant, string name) =>

@@ -118,12 +118,11 @@ public sealed class OutboxDeliveryTests
 
         var id = await host.SendNowAsync(tenant, Invoice("pickup@customer.example.com"));
 
-        var file = await OutboxCommitTests.WaitForFileAsync(host.PickupFolder(tenant));
-        var eml = await File.ReadAllTextAsync(file);
+        var row = await host.WaitForMessageAsync(tenant, id, m => m.State == OutboxState.Sent);
+        Assert.Equal(1, row.Attempts);
+        var eml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(host.PickupFolder(tenant), "*.eml")));
         Assert.Contains("pickup@customer.example.com", eml, StringComparison.Ordinal);
         Assert.Contains("Subject: Invoice #1042 from Green Acres", eml, StringComparison.Ordinal);
         Assert.Contains("multipart/alternative", eml, StringComparison.Ordinal);
-        var row = await host.WaitForMessageAsync(tenant, id, m => m.State == OutboxState.Sent);
-        Assert.Equal(1, row.Attempts);
     }
 }
