@@ -56,7 +56,7 @@ public sealed class SubdomainCheckTests(SqliteAppFixture fixture) : IClassFixtur
 
         var response = await App.CreateHostClient().GetAsync($"/signup/check?subdomain=%20{name.ToUpperInvariant()}%20");
 
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore);
         var result = await response.Content.ReadFromJsonAsync<SubdomainCheckResponse>();
         Assert.Equal(name, result!.Subdomain);
         Assert.True(result.Available);
