@@ -7,6 +7,7 @@ builder.AddOrchardPortal()
     .AddModule<OrchardPortal.Admin.Startup>()
     .AddModule<OrchardPortal.Tenants.Startup>()
     .AddModule<OrchardPortal.Staff.Startup>()
+    .AddModule<OrchardPortal.Customers.Startup>()
     .AddModule<OrchardPortal.Portal.Startup>()
     .AddModule<OrchardPortal.Content.Startup>();
 
