@@ -9,6 +9,7 @@ using OrchardPortal.Web.Testing;
 
 // Seeds N customers (default 50,000) into a fresh tenant through CustomerService.ImportAsync, then times
 // the list and search queries staff run, through the service and through the real admin page.
+//   dotnet run -c Release --project tests/OrchardPortal.Customers.Tests/Bench -- sqlite postgres [--customers 50000]
 var count = args.SkipWhile(a => a != "--customers").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(50_000);
 var kinds = args.Where(a => a is "sqlite" or "postgres").Select(a => a == "postgres" ? StorageKind.Postgres : StorageKind.Sqlite).DefaultIfEmpty(StorageKind.Sqlite).ToList();
 const int Repeats = 15;
