@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using OrchardPortal.Liquid.Ast;
 using OrchardPortal.Liquid.Rendering;
@@ -24,8 +25,7 @@ public sealed class LiquidTemplate
     public string Render(TemplateContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var builder = _cachedBuilder ?? new StringBuilder(1024);
-        _cachedBuilder = null;
+        var builder = RentBuilder();
         try
         {
             RenderCore(context, builder);
@@ -33,12 +33,7 @@ public sealed class LiquidTemplate
         }
         finally
         {
-            // Keep one modest builder per thread for the next render; very large ones are left to the GC.
-            if (builder.Capacity <= 64 * 1024)
-            {
-                builder.Clear();
-                _cachedBuilder = builder;
-            }
+            ReturnBuilder(builder);
         }
     }
 
@@ -55,19 +50,50 @@ public sealed class LiquidTemplate
             ? CancellationTokenSource.CreateLinkedTokenSource(contextToken, cancellationToken)
             : null;
         context.CancellationToken = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : contextToken);
-        var builder = new StringBuilder(1024);
+
+        // The per-thread builder is rented and returned before the first await, on the thread that rendered: the
+        // continuation may run on another thread, and the builder must be back in its slot before that thread's next
+        // render. The output crosses the await in a pooled array instead.
+        char[] pooled;
+        int length;
+        var builder = RentBuilder();
         try
         {
             RenderCore(context, builder);
+            length = builder.Length;
+            pooled = ArrayPool<char>.Shared.Rent(length);
+            builder.CopyTo(0, pooled, length);
         }
         finally
         {
             context.CancellationToken = contextToken;
+            ReturnBuilder(builder);
         }
 
-        foreach (var chunk in builder.GetChunks())
+        try
         {
-            await writer.WriteAsync(chunk, cancellationToken);
+            await writer.WriteAsync(pooled.AsMemory(0, length), cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(pooled);
+        }
+    }
+
+    private static StringBuilder RentBuilder()
+    {
+        var builder = _cachedBuilder ?? new StringBuilder(1024);
+        _cachedBuilder = null;
+        return builder;
+    }
+
+    private static void ReturnBuilder(StringBuilder builder)
+    {
+        // Keep one modest builder per thread for the next render; very large ones are left to the GC.
+        if (builder.Capacity <= 64 * 1024)
+        {
+            builder.Clear();
+            _cachedBuilder = builder;
         }
     }
 

@@ -54,7 +54,7 @@ internal sealed class VariableExpression : Expression
             var key = segments[i].Dynamic is { } dynamic ? dynamic.Evaluate(state) : segments[i].Constant;
             if (_memberCaches[i] is { } cache && value is not null && value.GetType() == cache.Type)
             {
-                value = ValueNormalizer.Normalize(cache.Getter(value));
+                value = cache.Getter(value);
                 continue;
             }
 
@@ -62,7 +62,7 @@ internal sealed class VariableExpression : Expression
                 && state.Context.Environment.MemberAccess.FindGetter(value.GetType(), member) is { } getter)
             {
                 _memberCaches[i] = new MemberCache(value.GetType(), getter);
-                value = ValueNormalizer.Normalize(getter(value));
+                value = getter(value);
                 continue;
             }
 

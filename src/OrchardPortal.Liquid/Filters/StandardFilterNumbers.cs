@@ -60,19 +60,19 @@ internal static class StandardFilterNumbers
                 switch (operation)
                 {
                     case Operation.Add:
-                        return x + y;
+                        return BoxedValueCache.Box(x + y);
                     case Operation.Subtract:
-                        return x - y;
+                        return BoxedValueCache.Box(x - y);
                     case Operation.Multiply:
-                        return x * y;
+                        return BoxedValueCache.Box(x * y);
                     case Operation.Divide:
                         EnsureDivisor(filter, y == 0);
                         var quotient = x / y;
-                        return (x % y != 0) && ((x < 0) != (y < 0)) ? quotient - 1 : quotient;
+                        return BoxedValueCache.Box((x % y != 0) && ((x < 0) != (y < 0)) ? quotient - 1 : quotient);
                     default:
                         EnsureDivisor(filter, y == 0);
                         var remainder = x % y;
-                        return remainder != 0 && ((remainder < 0) != (y < 0)) ? remainder + y : remainder;
+                        return BoxedValueCache.Box(remainder != 0 && ((remainder < 0) != (y < 0)) ? remainder + y : remainder);
                 }
             }
         }

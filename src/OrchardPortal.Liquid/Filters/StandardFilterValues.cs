@@ -200,6 +200,44 @@ internal static class StandardFilterValues
         return count;
     }
 
+    /// <summary>
+    /// Whether <see cref="CharacterCount"/> of <paramref name="text"/> exceeds <paramref name="limit"/>, reading only as much
+    /// of the text as that takes: <c>truncate: 15</c> on a long description looks at about 16 units, not the whole string.
+    /// </summary>
+    public static bool HasMoreCharactersThan(string text, long limit)
+    {
+        if (text.Length <= limit)
+        {
+            return false;
+        }
+
+        if (limit < 0)
+        {
+            return true;
+        }
+
+        // Every UTF-16 unit except a low surrogate starts a character, so limit + 1 units without one are limit + 1 characters.
+        if (text.AsSpan(0, (int)limit + 1).IndexOfAnyInRange('\uDC00', '\uDFFF') < 0)
+        {
+            return true;
+        }
+
+        var count = 0L;
+        foreach (var c in text)
+        {
+            if (!char.IsLowSurrogate(c) && ++count > limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the first <paramref name="units"/> UTF-16 units (at most the whole text) contain a surrogate.</summary>
+    public static bool HasSurrogates(string text, long units) =>
+        text.AsSpan(0, (int)Math.Clamp(units, 0, text.Length)).IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
     /// <summary>UTF-16 offset of the character (code point) at <paramref name="characterIndex"/>.</summary>
     public static int OffsetOfCharacter(string text, int characterIndex, bool hasSurrogates)
     {

@@ -19,13 +19,15 @@ public static partial class StandardFilters
         var text = ToText(input);
         var length = arguments.Count > 0 ? ToInteger("truncate", arguments.At(0)) : 50;
         var ellipsis = arguments.Count > 1 ? ToText(arguments.At(1)) : "...";
-        if (CharacterCount(text) <= length)
+        if (!HasMoreCharactersThan(text, length))
         {
             return text;
         }
 
-        var keep = length <= 0 ? 0 : Math.Max(0, length - CharacterCount(ellipsis));
-        var end = OffsetOfCharacter(text, (int)Math.Min(keep, int.MaxValue), HasSurrogates(text));
+        // Only the kept prefix decides how characters map to UTF-16 offsets: the first `keep` characters span at least
+        // `keep` units, and if those units hold no surrogate they are exactly the kept characters.
+        var keep = (int)Math.Min(length <= 0 ? 0 : Math.Max(0, length - CharacterCount(ellipsis)), int.MaxValue);
+        var end = OffsetOfCharacter(text, keep, HasSurrogates(text, keep));
         return string.Concat(text.AsSpan(0, end), ellipsis);
     }
 
@@ -139,18 +141,18 @@ public static partial class StandardFilters
         switch (input)
         {
             case string text:
-                return (long)CharacterCount(text);
+                return BoxedValueCache.Box(CharacterCount(text));
             case IDictionary<string, object?> hash:
-                return (long)hash.Count;
+                return BoxedValueCache.Box(hash.Count);
             case LiquidRange range:
-                return range.LongCount;
+                return BoxedValueCache.Box(range.LongCount);
             case ICollection collection:
-                return (long)collection.Count;
+                return BoxedValueCache.Box(collection.Count);
             case ICollection<object?> items:
-                return (long)items.Count;
+                return BoxedValueCache.Box(items.Count);
             case null or long or double or bool:
                 // Ruby answers Integer#size with the byte width (8); Liquid users expect 0 for "no size".
-                return 0L;
+                return BoxedValueCache.Box(0L);
         }
 
         var normalized = Normalize(input);

@@ -1,3 +1,5 @@
+using OrchardPortal.Liquid.Values;
+
 namespace OrchardPortal.Liquid.Rendering;
 
 /// <summary>
@@ -61,7 +63,7 @@ internal sealed class RenderState
 
         if (_counters is not null && _counters.TryGetValue(name, out var counter))
         {
-            value = counter;
+            value = BoxedValueCache.Box(counter);
             return true;
         }
 

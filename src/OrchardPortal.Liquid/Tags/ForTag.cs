@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OrchardPortal.Liquid.Ast;
 using OrchardPortal.Liquid.Parsing;
 using OrchardPortal.Liquid.Rendering;
@@ -68,12 +69,17 @@ internal sealed class ForTag : Node
         try
         {
             scope["forloop"] = loop;
+
+            // This scope belongs to this loop alone (assigns write to the root scope, nested loops and includes push
+            // their own), so nothing adds to or removes from it while the body renders and the entry found once stays
+            // where it is: each iteration stores the item through it instead of hashing the name again.
+            ref var item = ref CollectionsMarshal.GetValueRefOrAddDefault(scope, _header.Variable, out _);
             var budget = state.Budget;
             for (long i = 0; i < segment.Count; i++)
             {
                 budget.LoopIteration();
                 loop.Index0 = i;
-                scope[_header.Variable] = segment[i];
+                item = segment[i];
                 if (_body.Render(state) == Completion.Break)
                 {
                     break;

@@ -24,13 +24,13 @@ internal sealed class ForLoopObject : ILiquidObject
     {
         value = name switch
         {
-            "index" => Index0 + 1,
-            "index0" => Index0,
-            "rindex" => Length - Index0,
-            "rindex0" => Length - Index0 - 1,
-            "first" => Index0 == 0,
-            "last" => Index0 == Length - 1,
-            "length" => Length,
+            "index" => BoxedValueCache.Box(Index0 + 1),
+            "index0" => BoxedValueCache.Box(Index0),
+            "rindex" => BoxedValueCache.Box(Length - Index0),
+            "rindex0" => BoxedValueCache.Box(Length - Index0 - 1),
+            "first" => BoxedValueCache.Box(Index0 == 0),
+            "last" => BoxedValueCache.Box(Index0 == Length - 1),
+            "length" => BoxedValueCache.Box(Length),
             "name" => Name,
             "parentloop" => Parent,
             _ => null,
@@ -62,18 +62,18 @@ internal sealed class TableRowLoopObject : ILiquidObject
     {
         value = name switch
         {
-            "index" => Index0 + 1,
-            "index0" => Index0,
-            "rindex" => Length - Index0,
-            "rindex0" => Length - Index0 - 1,
-            "first" => Index0 == 0,
-            "last" => Index0 == Length - 1,
-            "length" => Length,
-            "col" => Col0 + 1,
-            "col0" => Col0,
-            "col_first" => Col0 == 0,
-            "col_last" => Col0 == _columns - 1,
-            "row" => Row,
+            "index" => BoxedValueCache.Box(Index0 + 1),
+            "index0" => BoxedValueCache.Box(Index0),
+            "rindex" => BoxedValueCache.Box(Length - Index0),
+            "rindex0" => BoxedValueCache.Box(Length - Index0 - 1),
+            "first" => BoxedValueCache.Box(Index0 == 0),
+            "last" => BoxedValueCache.Box(Index0 == Length - 1),
+            "length" => BoxedValueCache.Box(Length),
+            "col" => BoxedValueCache.Box(Col0 + 1),
+            "col0" => BoxedValueCache.Box(Col0),
+            "col_first" => BoxedValueCache.Box(Col0 == 0),
+            "col_last" => BoxedValueCache.Box(Col0 == _columns - 1),
+            "row" => BoxedValueCache.Box(Row),
             _ => null,
         };
         return value is not null;

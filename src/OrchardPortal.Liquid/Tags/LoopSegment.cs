@@ -33,7 +33,15 @@ internal readonly struct LoopSegment
         get
         {
             var position = _first + (_reversed ? Count - 1 - index : index);
-            return _list is not null ? ValueNormalizer.Normalize(_list[(int)position]) : _rangeStart + position;
+            if (_list is null)
+            {
+                return BoxedValueCache.Box(_rangeStart + position);
+            }
+
+            // A ListAdapter (a host list such as List<Product>) normalizes its items itself; doing it twice would put
+            // every host object through the normalizer's whole type switch a second time.
+            var item = _list[(int)position];
+            return _list is ListAdapter ? item : ValueNormalizer.Normalize(item);
         }
     }
 

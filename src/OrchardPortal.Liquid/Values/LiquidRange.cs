@@ -21,13 +21,13 @@ public sealed class LiquidRange : IReadOnlyList<object?>
 
     public long LongCount => End < Start ? 0 : End - Start + 1;
 
-    public object? this[int index] => index >= 0 && index < Count ? Start + index : null;
+    public object? this[int index] => index >= 0 && index < Count ? BoxedValueCache.Box(Start + index) : null;
 
     public IEnumerator<object?> GetEnumerator()
     {
         for (var i = Start; i <= End; i++)
         {
-            yield return i;
+            yield return BoxedValueCache.Box(i);
             if (i == long.MaxValue)
             {
                 yield break;

@@ -9,12 +9,16 @@ namespace OrchardPortal.Liquid.Values;
 /// <summary>
 /// The allow-list of CLR members templates may read. Only registered members are reachable;
 /// records and anonymous types expose their public properties automatically because they are plain data.
-/// Getters are compiled once per member, so reads cost a dictionary lookup and a delegate call.
+/// Getters are compiled once per member and return Liquid values, so reads cost a dictionary lookup and a delegate call.
 /// </summary>
 public sealed class MemberAccessRegistry
 {
     private readonly ConcurrentDictionary<Type, Dictionary<string, Func<object, object?>>> _registered = new();
     private readonly ConcurrentDictionary<Type, Dictionary<string, Func<object, object?>>?> _resolved = new();
+
+    private static readonly MethodInfo BoxInteger = typeof(BoxedValueCache).GetMethod(nameof(BoxedValueCache.Box), [typeof(long)])!;
+    private static readonly MethodInfo BoxBoolean = typeof(BoxedValueCache).GetMethod(nameof(BoxedValueCache.Box), [typeof(bool)])!;
+    private static readonly MethodInfo Normalize = typeof(ValueNormalizer).GetMethod(nameof(ValueNormalizer.Normalize))!;
 
     /// <summary>
     /// Exposes the named public properties or fields of <typeparamref name="T"/>. The template name is the string given;
@@ -38,7 +42,7 @@ public sealed class MemberAccessRegistry
     public MemberAccessRegistry Register<T>(string name, Func<T, object?> getter)
     {
         ArgumentNullException.ThrowIfNull(getter);
-        GetOrAdd(typeof(T))[name] = target => getter((T)target);
+        GetOrAdd(typeof(T))[name] = target => ValueNormalizer.Normalize(getter((T)target));
         _resolved.Clear();
         return this;
     }
@@ -63,7 +67,7 @@ public sealed class MemberAccessRegistry
 
         if (members is not null && members.TryGetValue(name, out var getter))
         {
-            value = ValueNormalizer.Normalize(getter(target));
+            value = getter(target);
             return true;
         }
 
@@ -71,7 +75,10 @@ public sealed class MemberAccessRegistry
         return false;
     }
 
-    /// <summary>The compiled getter for <paramref name="name"/> on <paramref name="type"/>, for callers that cache it per call site.</summary>
+    /// <summary>
+    /// The compiled getter for <paramref name="name"/> on <paramref name="type"/>, for callers that cache it per call site.
+    /// Every getter returns a Liquid value already (see <see cref="ToLiquidValue"/>), so callers need not normalize it.
+    /// </summary>
     internal Func<object, object?>? FindGetter(Type type, string name)
     {
         if (!_resolved.TryGetValue(type, out var members))
@@ -151,20 +158,45 @@ public sealed class MemberAccessRegistry
         var parameter = Expression.Parameter(typeof(object), "target");
         var typed = type.IsValueType ? Expression.Unbox(parameter, type) : (Expression)Expression.Convert(parameter, type);
         Expression access = member is PropertyInfo property ? Expression.Property(typed, property) : Expression.Field(typed, (FieldInfo)member);
-        // Convert to the Liquid value model inside the compiled getter, so a float property is boxed once (as double).
-        var valueType = Nullable.GetUnderlyingType(access.Type) is null ? access.Type : null;
-        if (valueType == typeof(float) || valueType == typeof(decimal))
+        var body = ToLiquidValue(access);
+        return Expression.Lambda<Func<object, object?>>(body, parameter).Compile();
+    }
+
+    /// <summary>
+    /// Converts to the Liquid value model inside the compiled getter, where the member's type is known: a float
+    /// property is boxed once (as double), an int property comes from the shared small-integer boxes, and strings,
+    /// longs, doubles and bools need no conversion at all. Only members of other types pay for the general normalizer.
+    /// </summary>
+    private static Expression ToLiquidValue(Expression access)
+    {
+        var type = access.Type;
+        if (type == typeof(string))
         {
-            access = Expression.Convert(access, typeof(double));
-        }
-        else if (valueType == typeof(int) || valueType == typeof(short) || valueType == typeof(byte) || valueType == typeof(sbyte)
-            || valueType == typeof(ushort) || valueType == typeof(uint))
-        {
-            access = Expression.Convert(access, typeof(long));
+            return access;
         }
 
-        var body = Expression.Convert(access, typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, parameter).Compile();
+        if (type == typeof(double))
+        {
+            return Expression.Convert(access, typeof(object));
+        }
+
+        if (type == typeof(float) || type == typeof(decimal))
+        {
+            return Expression.Convert(Expression.Convert(access, typeof(double)), typeof(object));
+        }
+
+        if (type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte) || type == typeof(sbyte)
+            || type == typeof(ushort) || type == typeof(uint))
+        {
+            return Expression.Call(BoxInteger, Expression.Convert(access, typeof(long)));
+        }
+
+        if (type == typeof(bool))
+        {
+            return Expression.Call(BoxBoolean, access);
+        }
+
+        return Expression.Call(Normalize, Expression.Convert(access, typeof(object)));
     }
 
     private static string ToSnakeCase(string name)

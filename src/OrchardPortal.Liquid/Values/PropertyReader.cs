@@ -19,7 +19,7 @@ internal static class PropertyReader
             case IList<object?> list:
                 return GetFromList(list, key);
             case string s:
-                return key is "size" ? (long)CountCharacters(s) : null;
+                return key is "size" ? BoxedValueCache.Box(CountCharacters(s)) : null;
             case LiquidRange range:
                 return GetFromRange(range, key);
             case ILiquidObject drop:
@@ -70,7 +70,7 @@ internal static class PropertyReader
 
             if (name == "size")
             {
-                return (long)hash.Count;
+                return BoxedValueCache.Box(hash.Count);
             }
 
             if (name == "first")
@@ -97,7 +97,7 @@ internal static class PropertyReader
 
                 return index >= 0 && index < list.Count ? ValueNormalizer.Normalize(list[(int)index]) : null;
             case "size":
-                return (long)list.Count;
+                return BoxedValueCache.Box(list.Count);
             case "first":
                 return list.Count > 0 ? ValueNormalizer.Normalize(list[0]) : null;
             case "last":
@@ -109,9 +109,9 @@ internal static class PropertyReader
 
     private static object? GetFromRange(LiquidRange range, object? key) => key switch
     {
-        "size" => range.LongCount,
-        "first" => range.Start,
-        "last" => range.End,
+        "size" => BoxedValueCache.Box(range.LongCount),
+        "first" => BoxedValueCache.Box(range.Start),
+        "last" => BoxedValueCache.Box(range.End),
         _ => null,
     };
 

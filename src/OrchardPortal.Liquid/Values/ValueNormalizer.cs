@@ -15,21 +15,21 @@ internal static class ValueNormalizer
             case null or string or long or double or bool:
                 return value;
             case int i:
-                return (long)i;
+                return BoxedValueCache.Box((long)i);
             case IDictionary<string, object?> or IList<object?> or LiquidRange or EmptyValue or BlankValue or ILiquidObject:
                 return value;
             case short s:
-                return (long)s;
+                return BoxedValueCache.Box((long)s);
             case byte b:
-                return (long)b;
+                return BoxedValueCache.Box((long)b);
             case sbyte sb:
-                return (long)sb;
+                return BoxedValueCache.Box((long)sb);
             case ushort us:
-                return (long)us;
+                return BoxedValueCache.Box((long)us);
             case uint ui:
-                return (long)ui;
+                return BoxedValueCache.Box((long)ui);
             case ulong ul:
-                return ul <= long.MaxValue ? (long)ul : (double)ul;
+                return ul <= long.MaxValue ? BoxedValueCache.Box((long)ul) : (double)ul;
             case float f:
                 return (double)f;
             case decimal m:

@@ -27,6 +27,17 @@ public sealed class SubstringFilterTests
     }
 
     [Fact]
+    public void Truncate_counts_characters_wherever_the_surrogate_pairs_are()
+    {
+        var tail = new string('x', 400);
+        Assert.Equal("ab...", Call(StandardFilters.Truncate, "abcdefgh" + tail + "😀", 5L));
+        Assert.Equal("😀😀...", Call(StandardFilters.Truncate, "😀😀" + tail, 5L));
+        Assert.Equal("a😀b😀c", Call(StandardFilters.Truncate, "a😀b😀c", 5L));
+        Assert.Equal("a😀b😀", Call(StandardFilters.Truncate, "a😀b😀c", 4L, ""));
+        Assert.Equal("a😀.", Call(StandardFilters.Truncate, "a😀b😀c", 3L, "."));
+    }
+
+    [Fact]
     public void Truncate_length_must_be_an_integer()
     {
         Assert.Throws<LiquidRenderException>(() => Call(StandardFilters.Truncate, Tom, null));
