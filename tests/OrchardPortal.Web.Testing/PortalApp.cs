@@ -36,6 +36,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             ["Operator:Email"] = OperatorEmail,
             ["Operator:Password"] = OperatorPassword,
             ["Operator:ApiKey"] = OperatorApiKey,
+            // Test output should show failures, not every migration and request the host logs.
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
