@@ -9,6 +9,16 @@ public enum ThemeRenderKind
     Email,
 }
 
+/// <summary>Well-known keys of <see cref="ThemePageOptions.Items"/> that providers understand.</summary>
+public static class ThemeRenderItems
+{
+    /// <summary>
+    /// A path prefix (e.g. <c>/admin/sample-portal</c>) for links between portal pages, when the portal is
+    /// shown under another address (the staff's sample portal) so that its navigation stays there.
+    /// </summary>
+    public const string PortalBasePath = "portal:base-path";
+}
+
 /// <summary>One render as <see cref="IThemeGlobalsProvider"/>s see it: what is rendered, for whom, and the globals being built.</summary>
 public sealed class ThemeRenderContext
 {

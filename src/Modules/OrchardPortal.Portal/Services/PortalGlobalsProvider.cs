@@ -1,4 +1,5 @@
 using OrchardPortal.Core.Theming;
+using OrchardPortal.Portal.Models;
 
 namespace OrchardPortal.Portal.Services;
 
@@ -14,7 +15,14 @@ public sealed class PortalGlobalsProvider(PortalSettingsService settings, IPorta
     {
         var portal = await settings.GetAsync(cancellationToken);
         var customer = context.Kind == ThemeRenderKind.Page ? await current.GetAsync(cancellationToken) : null;
+        // Tab links and the current tab are worked out against this prefix when the portal is shown elsewhere.
+        var basePath = context.Items.GetValueOrDefault(ThemeRenderItems.PortalBasePath) as string ?? "";
         var path = context.HttpContext?.Request.Path.Value ?? "";
+        if (basePath.Length > 0 && path.StartsWith(basePath, StringComparison.OrdinalIgnoreCase))
+        {
+            path = path[basePath.Length..] is { Length: > 0 } rest ? rest : "/";
+        }
+
         var tabs = await policy.VisibleTabsAsync(customer?.Id, cancellationToken);
         var currentTab = tabs.FirstOrDefault(t => string.Equals(t.Path, path, StringComparison.OrdinalIgnoreCase));
 
@@ -23,7 +31,7 @@ public sealed class PortalGlobalsProvider(PortalSettingsService settings, IPorta
         {
             ["key"] = t.Key,
             ["title"] = t.Title,
-            ["url"] = t.Path,
+            ["url"] = basePath.Length == 0 ? t.Path : t == PortalTabs.Home ? basePath : basePath + t.Path,
             ["description"] = t.Description,
             ["current"] = ReferenceEquals(t, currentTab),
         }).ToList();
