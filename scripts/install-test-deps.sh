@@ -2,7 +2,8 @@
 # Installs what the test suite needs, and only what is missing:
 #   - PostgreSQL server binaries (initdb/pg_ctl) for the throwaway test cluster,
 #   - Debian's Chromium for the Playwright browser tests,
-#   - Node.js/npm, and maildev into tools/maildev (the SMTP sink the mail tests read).
+#   - Node.js/npm, and maildev into tools/maildev (the SMTP sink the mail tests read),
+#   - axe-core into tools/axe (the accessibility checker the browser tests inject).
 # Safe to run repeatedly: a second run on a ready machine touches nothing.
 set -euo pipefail
 
@@ -50,4 +51,17 @@ if [[ ! -x $maildev_bin ]]; then
 fi
 [[ -x $maildev_bin ]] || { log "maildev not found at $maildev_bin after install"; exit 1; }
 
-log "ok: $(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1), $(/usr/bin/chromium --version 2>/dev/null || echo chromium), node $(node --version), maildev $(node -p "require('$maildev_dir/node_modules/maildev/package.json').version")"
+# axe-core, pinned the same way: the browser tests inject its axe.min.js into pages.
+axe_dir="$repo_root/tools/axe"
+axe_script="$axe_dir/node_modules/axe-core/axe.min.js"
+if [[ ! -f $axe_script ]]; then
+  log "installing axe-core into tools/axe"
+  if [[ -f $axe_dir/package-lock.json ]]; then
+    npm ci --prefix "$axe_dir" --no-audit --no-fund --loglevel=error </dev/null
+  else
+    npm install --prefix "$axe_dir" --no-audit --no-fund --loglevel=error axe-core@4.10.3 </dev/null
+  fi
+fi
+[[ -f $axe_script ]] || { log "axe-core not found at $axe_script after install"; exit 1; }
+
+log "ok: $(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1), $(/usr/bin/chromium --version 2>/dev/null || echo chromium), node $(node --version), maildev $(node -p "require('$maildev_dir/node_modules/maildev/package.json').version"), axe-core $(node -p "require('$axe_dir/node_modules/axe-core/package.json').version")"
