@@ -89,6 +89,13 @@ function setUp(textarea) {
     onTransaction: () => refresh(),
   });
 
+  // Inserting while a picture or video is selected would replace it; put the new block after it instead.
+  function insertBlock(content) {
+    const { selection } = editor.state;
+    const chain = editor.chain().focus();
+    (selection.node ? chain.insertContentAt(selection.to, content) : chain.insertContent(content)).run();
+  }
+
   function insertFiles(files) {
     const images = Array.from(files || []).filter((f) => f.type.startsWith('image/'));
     if (images.length === 0) {
@@ -106,7 +113,7 @@ function setUp(textarea) {
       return;
     }
     const alt = window.prompt('Describe the picture for people who can’t see it (leave empty if it is only decoration):', '') ?? '';
-    editor.chain().focus().setImage({ src: result.url, alt, width: result.width, height: result.height }).run();
+    insertBlock({ type: 'image', attrs: { src: result.url, alt, width: result.width, height: result.height } });
     say(`${file.name} inserted.`);
   }
 
@@ -137,7 +144,7 @@ function setUp(textarea) {
         say('That isn’t a YouTube or Vimeo link. Copy the address of the video page and try again.', true);
         return;
       }
-      editor.chain().focus().setVideo({ src }).run();
+      insertBlock({ type: 'videoEmbed', attrs: { src } });
       say('Video inserted.');
     },
   };
