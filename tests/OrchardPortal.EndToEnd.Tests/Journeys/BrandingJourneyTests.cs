@@ -132,6 +132,18 @@ public sealed partial class BrandingJourneyTests(PortalServerFixture server) : I
         }, AxeContext);
     }
 
+    [Fact]
+    public async Task The_accessibility_check_fails_on_a_page_with_a_critical_violation()
+    {
+        // Guards the checker itself: a picture without alt text is a critical axe-core violation.
+        await server.Browser.RunPageAsync(async page =>
+        {
+            await page.SetContentAsync("<!doctype html><html lang=\"en\"><title>t</title><main><img src=\"x.png\"></main></html>");
+            var failure = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => Axe.AssertNoSeriousViolationsAsync(page, "a broken page"));
+            Assert.Contains("image-alt [critical]", failure.Message, StringComparison.Ordinal);
+        }, AxeContext);
+    }
+
     private static ILocator TabLink(IPage page, string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Portal sections" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
