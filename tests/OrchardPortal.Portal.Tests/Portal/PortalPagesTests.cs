@@ -82,6 +82,16 @@ public sealed class PortalPagesTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task The_home_page_answers_head_requests_from_uptime_monitors()
+    {
+        var tenant = await portal.CreateTenantAsync();
+
+        var response = await portal.CreateClient(tenant.Host).SendAsync(new HttpRequestMessage(HttpMethod.Head, "/"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_address_on_a_tenant_gets_the_themed_not_found_page()
     {
         var tenant = await portal.CreateTenantAsync(companyName: "Oak Pest Control");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrchardPortal.Core.Hosting;
 using OrchardPortal.Core.Theming;
@@ -13,13 +14,15 @@ public static class PortalEndpoints
     public static void MapPortal(this IEndpointRouteBuilder endpoints)
     {
         var tenantOnly = new SiteScopeAttribute(Site.Tenant);
+        // HEAD too: uptime monitors and link checkers ask with it, and the fallback below would otherwise say 404.
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
         foreach (var tab in PortalTabs.All)
         {
-            endpoints.MapGet(tab.Path, (PortalPages pages, CancellationToken cancellationToken) => pages.TabAsync(tab, cancellationToken))
+            endpoints.MapMethods(tab.Path, methods, (PortalPages pages, CancellationToken cancellationToken) => pages.TabAsync(tab, cancellationToken))
                 .WithMetadata(tenantOnly).AllowAnonymous().WithName("portal-" + tab.Key);
         }
 
-        endpoints.MapGet(PortalGlobalsProvider.SignInPath, (PortalPages pages, string? returnUrl, CancellationToken cancellationToken) => pages.SignInAsync(returnUrl, null, cancellationToken))
+        endpoints.MapMethods(PortalGlobalsProvider.SignInPath, methods, (PortalPages pages, string? returnUrl, CancellationToken cancellationToken) => pages.SignInAsync(returnUrl, null, cancellationToken))
             .WithMetadata(tenantOnly).AllowAnonymous();
         endpoints.MapThemeAssets();
 
