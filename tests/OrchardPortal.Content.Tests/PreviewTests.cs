@@ -54,11 +54,15 @@ public sealed class PreviewTests(PortalApp app) : IClassFixture<PortalApp>
         var tenant = await app.CreateTenantAsync(companyName: "Sample Gardens");
         var staff = await app.SignedInOwnerAsync(tenant);
 
-        var sample = Text(await staff.PageAsync(SamplePortal));
+        var html = await staff.PageAsync(SamplePortal);
+        var sample = Text(html);
 
         Assert.Contains("Sample portal — this is a preview of what your customers see", sample, StringComparison.Ordinal);
         Assert.Contains("Sample Customer", sample, StringComparison.Ordinal);
         Assert.Contains("Sample Gardens", sample, StringComparison.Ordinal);
+        // Its tabs lead to the sample's own pages, not to the real (signed-out) portal.
+        Assert.Contains($"href=\"{SamplePortal}/invoices\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/invoices\"", html, StringComparison.Ordinal);
         Assert.Contains("Sample portal — this is a preview", Text(await staff.PageAsync(SamplePortal + "/invoices")), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync(SamplePortal + "/admin")).StatusCode);
     }

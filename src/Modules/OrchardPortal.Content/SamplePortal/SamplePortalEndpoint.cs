@@ -18,9 +18,6 @@ public static partial class SamplePortalEndpoint
 {
     public const string Banner = "Sample portal — this is a preview of what your customers see, with a made-up customer. Nothing here is real.";
 
-    /// <summary>Set in <see cref="ThemeRenderContext.Items"/> so providers can keep links inside the sample.</summary>
-    public const string BasePathItem = "sample-portal:base-path";
-
     /// <summary>The URL segment of each portal tab and the theme view that renders it.</summary>
     private static readonly Dictionary<string, string> Views = new(StringComparer.Ordinal)
     {
@@ -62,7 +59,8 @@ public static partial class SamplePortalEndpoint
                     ["is_sample"] = true,
                 },
             },
-            Items = new Dictionary<string, object?>(StringComparer.Ordinal) { [BasePathItem] = ContentPaths.SamplePortal },
+            // Tab links stay inside the sample instead of leading to the real (signed-out) portal.
+            Items = new Dictionary<string, object?>(StringComparer.Ordinal) { [ThemeRenderItems.PortalBasePath] = ContentPaths.SamplePortal },
         };
         return await renderer.RenderPageAsync(view, new Dictionary<string, object?>(StringComparer.Ordinal), options, cancellationToken);
     }
