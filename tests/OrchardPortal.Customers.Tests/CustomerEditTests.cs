@@ -113,5 +113,7 @@ public sealed class CustomerEditTests(SqliteCustomersApp app) : IClassFixture<Sq
         Assert.NotNull(create.GetElementById("phones-0-number"));
         Assert.NotNull(create.GetElementById("addresses-0-line1"));
         Assert.Equal(3, create.QuerySelectorAll("template").Length);
+        Assert.Equal("First name", create.QuerySelector("label[for=Input_FirstName]")?.TextContent.Trim());
+        Assert.Equal("Account number", create.QuerySelector("label[for=Input_AccountNumber]")?.TextContent.Trim());
     }
 }

@@ -139,6 +139,9 @@ internal sealed class CustomersMigration : DataMigration
                 },
                 constraints: t => t.PrimaryKey("PK_CustomerCounters", x => x.Name));
         },
+
+        // "Has a portal account" is the list the portal-users screens start from; counting it scanned every row.
+        b => b.CreateIndex("IX_Customers_HasPortalAccount_SortName_Id", "Customers", ["HasPortalAccount", "SortName", "Id"]),
     ];
 
     // Each provider's own auto-increment: SQLite's rowid alias, PostgreSQL's identity column.

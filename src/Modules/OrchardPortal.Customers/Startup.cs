@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ContactChangeService>();
         services.AddScoped<IRecipeStepHandler, SampleCustomersRecipeStep>();
         services.AddScoped<IGettingStartedProgress, CustomersGettingStarted>();
-        services.AddSingleton(new AdminMenuItem("Customers", CustomerPaths.List, 100));
+        // Right after the dashboard: the list staff open most.
+        services.AddSingleton(new AdminMenuItem("Customers", CustomerPaths.List, 10));
     }
 }

@@ -14,6 +14,9 @@ var count = args.SkipWhile(a => a != "--customers").Skip(1).Select(a => int.Pars
 var kinds = args.Where(a => a is "sqlite" or "postgres").Select(a => a == "postgres" ? StorageKind.Postgres : StorageKind.Sqlite).DefaultIfEmpty(StorageKind.Sqlite).ToList();
 const int Repeats = 15;
 
+// WebApplicationFactory finds the host's content root through a manifest only test projects get; a console says it here.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ORCHARDPORTAL_WEB", OrchardPortal.Testing.RepositoryRoot.Combine("src", "OrchardPortal.Web"));
+
 Console.WriteLine($"# Customers bench: {count:N0} customers, {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}");
 foreach (var kind in kinds)
 {

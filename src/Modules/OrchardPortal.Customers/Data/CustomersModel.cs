@@ -50,6 +50,7 @@ internal sealed class CustomersModel : IModelContributor
         customer.HasIndex(c => new { c.SortName, c.Id });
         customer.HasIndex(c => new { c.Status, c.SortName, c.Id });
         customer.HasIndex(c => new { c.CreatedUtc, c.Id });
+        customer.HasIndex(c => new { c.HasPortalAccount, c.SortName, c.Id });
         customer.HasIndex(c => c.SearchText);
         customer.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
         customer.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Cascade);

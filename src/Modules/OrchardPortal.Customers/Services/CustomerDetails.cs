@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using OrchardPortal.Customers.Models;
 
@@ -9,10 +10,13 @@ namespace OrchardPortal.Customers.Services;
 /// </summary>
 public class ContactDetails
 {
+    [Display(Name = "First name")]
     public string? FirstName { get; set; }
 
+    [Display(Name = "Last name")]
     public string? LastName { get; set; }
 
+    [Display(Name = "Company name")]
     public string? CompanyName { get; set; }
 
     public List<EmailDetails> Emails { get; set; } = [];
@@ -37,6 +41,7 @@ public class ContactDetails
 public sealed class CustomerDetails : ContactDetails
 {
     /// <summary>Blank: the next number is generated (<c>C-000124</c>).</summary>
+    [Display(Name = "Account number")]
     public string? AccountNumber { get; set; }
 
     public string? Notes { get; set; }

@@ -6,6 +6,9 @@ namespace OrchardPortal.Customers.Services;
 /// <summary>How customer text is cleaned, compared and made searchable; shared by validation, saving and search.</summary>
 public static class CustomerText
 {
+    // Longer than any field we search; a pasted essay shouldn't become a huge LIKE pattern.
+    private const int MaxTermLength = 100;
+
     /// <summary>Trimmed text, or null when there is none.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -33,6 +36,7 @@ public static class CustomerText
             var lower = Fold(word);
             var looksLikePhone = lower.Any(char.IsAsciiDigit) && lower.All(ch => char.IsAsciiDigit(ch) || "()-.+/".Contains(ch, StringComparison.Ordinal));
             var term = looksLikePhone ? PhoneDigits(lower) : lower;
+            term = term.Length > MaxTermLength ? term[..MaxTermLength] : term;
             if (term.Length > 0 && !terms.Contains(term))
             {
                 terms.Add(term);
