@@ -124,7 +124,9 @@ public abstract class HomeContentTests(ContentPortal portal)
         var response = await staff.SubmitHomeAsync("Publish", "<p>" + new string('x', 500_001) + "</p>");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The text is too long to save", Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The text is too long to save", Text(page), StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", page, StringComparison.Ordinal);
         Assert.Contains("Version 1, published", Text(await staff.PageAsync(HomeEditorPage)), StringComparison.Ordinal);
     }
 
