@@ -78,6 +78,7 @@ public sealed partial class BrandingJourneyTests(PortalServerFixture server) : I
             // A tab page as a customer sees it, through the sample portal (no customer login exists yet).
             await page.GotoAsync(site + "/admin/sample-portal/invoices");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invoices", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(TabLink(page, "Invoices")).ToHaveAttributeAsync("aria-current", "page");
             await Axe.AssertNoSeriousViolationsAsync(page, "the Invoices tab (sample portal)");
         }, AxeContext);
 
