@@ -40,7 +40,7 @@ internal static class StandardFilterNumbers
         {
             try
             {
-                return ToDouble(ApplyDecimals(filter, m, n, operation));
+                return ToDouble(Apply(filter, m, n, operation));
             }
             catch (OverflowException)
             {
@@ -48,7 +48,7 @@ internal static class StandardFilterNumbers
             }
         }
 
-        return ApplyDoubles(filter, ToDouble(a), ToDouble(b), operation);
+        return Apply(filter, ToDouble(a), ToDouble(b), operation);
     }
 
     private static object ApplyIntegers(string filter, long x, long y, Operation operation)
@@ -79,11 +79,13 @@ internal static class StandardFilterNumbers
         catch (OverflowException)
         {
             // Ruby integers are unbounded; past long the closest we offer is a float.
-            return ApplyDoubles(filter, x, y, operation);
+            return Apply<double>(filter, x, y, operation);
         }
     }
 
-    private static decimal ApplyDecimals(string filter, decimal x, decimal y, Operation operation)
+    /// <summary>Ruby float/BigDecimal arithmetic; modulo takes the divisor's sign. One body for decimal and double.</summary>
+    private static T Apply<T>(string filter, T x, T y, Operation operation)
+        where T : System.Numerics.INumber<T>
     {
         switch (operation)
         {
@@ -94,32 +96,12 @@ internal static class StandardFilterNumbers
             case Operation.Multiply:
                 return x * y;
             case Operation.Divide:
-                EnsureDivisor(filter, y == 0);
+                EnsureDivisor(filter, y == T.Zero);
                 return x / y;
             default:
-                EnsureDivisor(filter, y == 0);
+                EnsureDivisor(filter, y == T.Zero);
                 var remainder = x % y;
-                return remainder != 0 && ((remainder < 0) != (y < 0)) ? remainder + y : remainder;
-        }
-    }
-
-    private static double ApplyDoubles(string filter, double x, double y, Operation operation)
-    {
-        switch (operation)
-        {
-            case Operation.Add:
-                return x + y;
-            case Operation.Subtract:
-                return x - y;
-            case Operation.Multiply:
-                return x * y;
-            case Operation.Divide:
-                EnsureDivisor(filter, y == 0);
-                return x / y;
-            default:
-                EnsureDivisor(filter, y == 0);
-                var remainder = x % y;
-                return remainder != 0 && ((remainder < 0) != (y < 0)) ? remainder + y : remainder;
+                return remainder != T.Zero && ((remainder < T.Zero) != (y < T.Zero)) ? remainder + y : remainder;
         }
     }
 
