@@ -10,7 +10,7 @@ namespace OrchardPortal.Web.Testing;
 /// <summary>
 /// The real OrchardPortal host in memory, over its own temp App_Data (SQLite) or its own PostgreSQL
 /// database on the shared test cluster. Create one per test class (xunit class fixture) and a fresh
-/// tenant per test class or test with <see cref="CreateTenantAsync"/>.
+/// tenant per test class or test with <c>CreateTenantAsync</c>.
 /// </summary>
 public sealed class PortalApp : WebApplicationFactory<Program>
 {
@@ -100,7 +100,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     /// Creates a tenant through the same provisioning service the signup page uses, with a fresh,
     /// unique name unless one is given.
     /// </summary>
-    public async Task<TenantHandle> CreateTenantAsync(string? name = null, string recipe = "default", string? companyName = null)
+    public Task<TenantHandle> CreateTenantAsync(string? name = null, string recipe = "default", string? companyName = null) =>
+        CreateTenantAsync(Services, name, recipe, companyName);
+
+    /// <summary>
+    /// The same, in any host's services — e.g. a <c>WithWebHostBuilder</c> variant of this app that
+    /// replaced some services — so fixtures need not copy the provisioning steps.
+    /// </summary>
+    public static async Task<TenantHandle> CreateTenantAsync(IServiceProvider services, string? name = null, string recipe = "default", string? companyName = null)
     {
         name ??= $"t{Environment.ProcessId % 10000}-{Interlocked.Increment(ref _tenantCounter)}-{Guid.NewGuid().ToString("N")[..6]}";
         var request = new ProvisioningRequest
@@ -113,7 +120,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             RecipeName = recipe,
             RequireSelectableRecipe = false,
         };
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<TenantProvisioningService>().ProvisionAsync(request, CancellationToken.None);
         if (!result.Succeeded)
         {
@@ -124,12 +131,16 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Runs code inside a DI scope bound to a tenant, e.g. to read what a user action stored.</summary>
-    public async Task<T> InTenantScopeAsync<T>(string tenantName, Func<IServiceProvider, Task<T>> action)
+    public Task<T> InTenantScopeAsync<T>(string tenantName, Func<IServiceProvider, Task<T>> action) =>
+        InTenantScopeAsync(Services, tenantName, action);
+
+    /// <summary>The same, in any host's services.</summary>
+    public static async Task<T> InTenantScopeAsync<T>(IServiceProvider services, string tenantName, Func<IServiceProvider, Task<T>> action)
     {
-        var registry = Services.GetRequiredService<TenantRegistry>();
+        var registry = services.GetRequiredService<TenantRegistry>();
         var tenant = await registry.FindByHostAsync($"{tenantName}.localhost", CancellationToken.None)
             ?? throw new InvalidOperationException($"No tenant '{tenantName}'.");
-        await using var scope = Services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
+        await using var scope = services.GetRequiredService<TenantScopeFactory>().CreateScope(tenant);
         return await action(scope.ServiceProvider);
     }
 

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using OrchardPortal.Core.Provisioning;
-using OrchardPortal.Core.Tenancy;
 using OrchardPortal.Portal.Models;
 using OrchardPortal.Portal.Services;
 using OrchardPortal.Web.Testing;
@@ -19,7 +17,6 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
 {
     public const string CustomerHeader = "X-Test-Customer";
 
-    private static int _counter;
     private PortalApp? _base;
     private WebApplicationFactory<Program>? _app;
 
@@ -35,38 +32,13 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>A new tenant, provisioned the way signup does it (same steps as <see cref="PortalApp.CreateTenantAsync"/>, in this host).</summary>
-    public async Task<TenantHandle> CreateTenantAsync(string? companyName = null, string recipe = "default")
-    {
-        var name = $"p{Environment.ProcessId % 10000}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
-        var request = new ProvisioningRequest
-        {
-            CompanyName = companyName ?? $"Green Acres {name}",
-            Subdomain = name,
-            OwnerName = "Olivia Owner",
-            OwnerEmail = $"owner@{name}.example.com",
-            OwnerPassword = "Lawn-Mower-Blue-42",
-            RecipeName = recipe,
-            RequireSelectableRecipe = false,
-        };
-        await using var scope = Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<TenantProvisioningService>().ProvisionAsync(request, CancellationToken.None);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Provisioning failed: " + string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")));
-        }
-
-        return new TenantHandle(name, $"{name}.localhost", request.OwnerEmail, request.OwnerPassword, request.OwnerName, result.OwnerLandingPath);
-    }
+    /// <summary>A new tenant, provisioned the way signup does it, in this host.</summary>
+    public Task<TenantHandle> CreateTenantAsync(string? companyName = null, string recipe = "default") =>
+        PortalApp.CreateTenantAsync(Services, recipe: recipe, companyName: companyName);
 
     /// <summary>Runs code in a DI scope bound to the tenant, for services that have no screen yet.</summary>
-    public async Task<T> InTenantScopeAsync<T>(TenantHandle tenant, Func<IServiceProvider, Task<T>> action)
-    {
-        var record = await Services.GetRequiredService<TenantRegistry>().FindByHostAsync(tenant.Host, CancellationToken.None)
-            ?? throw new InvalidOperationException($"No tenant '{tenant.Name}'.");
-        await using var scope = Services.GetRequiredService<TenantScopeFactory>().CreateScope(record);
-        return await action(scope.ServiceProvider);
-    }
+    public Task<T> InTenantScopeAsync<T>(TenantHandle tenant, Func<IServiceProvider, Task<T>> action) =>
+        PortalApp.InTenantScopeAsync(Services, tenant.Name, action);
 
     /// <summary>A client signed in to the admin as the tenant's owner, through the real sign-in page.</summary>
     public async Task<HttpClient> SignInOwnerAsync(TenantHandle tenant)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using OrchardPortal.Core.Provisioning;
 using OrchardPortal.Core.Tenancy;
 using OrchardPortal.Staff.Services;
 using OrchardPortal.Testing;
@@ -18,7 +17,6 @@ public abstract class StaffPortal(StorageKind storage) : IAsyncLifetime
 {
     private PortalApp? _base;
     private WebApplicationFactory<Program>? _app;
-    private static int _counter;
 
     public ManualClock Clock { get; } = new();
 
@@ -51,29 +49,9 @@ public abstract class StaffPortal(StorageKind storage) : IAsyncLifetime
         HandleCookies = handleCookies,
     });
 
-    /// <summary>A new tenant, provisioned the way signup does it (the same steps as <see cref="PortalApp.CreateTenantAsync"/>, on this host's clock).</summary>
-    public async Task<TenantHandle> CreateTenantAsync(string? companyName = null)
-    {
-        var name = $"s{Environment.ProcessId % 10000}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid().ToString("N")[..6]}";
-        var request = new ProvisioningRequest
-        {
-            CompanyName = companyName ?? $"Green Acres {name}",
-            Subdomain = name,
-            OwnerName = "Olivia Owner",
-            OwnerEmail = $"owner@{name}.example.com",
-            OwnerPassword = "Lawn-Mower-Blue-42",
-            RecipeName = "default",
-            RequireSelectableRecipe = false,
-        };
-        await using var scope = Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<TenantProvisioningService>().ProvisionAsync(request, CancellationToken.None);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Provisioning failed: " + string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")));
-        }
-
-        return new TenantHandle(name, $"{name}.localhost", request.OwnerEmail, request.OwnerPassword, request.OwnerName, result.OwnerLandingPath);
-    }
+    /// <summary>A new tenant, provisioned the way signup does it, on this host's clock.</summary>
+    public Task<TenantHandle> CreateTenantAsync(string? companyName = null) =>
+        PortalApp.CreateTenantAsync(Services, companyName: companyName);
 
     /// <summary>Reads a staff member's id (for posting to actions the page offers by id).</summary>
     public async Task<Guid> StaffIdAsync(TenantHandle tenant, string email)
