@@ -1,0 +1,50 @@
+namespace OrchardPortal.Core.Email.Templates;
+
+/// <summary>
+/// Renders one of the tenant's email templates (subject, HTML body and text part in Liquid, edited by
+/// staff in the admin and seeded by the tenant's recipe) into an email ready for <see cref="IEmailOutbox"/>.
+/// Implemented by the Emails module. Scoped to a tenant.
+/// </summary>
+public interface IEmailTemplateService
+{
+    /// <summary>
+    /// Renders template <paramref name="key"/> (one of <see cref="EmailTemplateKeys"/>) for one recipient.
+    /// <paramref name="model"/>'s entries become Liquid variables next to the tenant's globals
+    /// (<c>site</c>, <c>theme</c>, <c>portal_url</c>, …); values from people are HTML-escaped in the HTML part.
+    /// </summary>
+    /// <param name="key">The template, e.g. <see cref="EmailTemplateKeys.Invitation"/>.</param>
+    /// <param name="to">The recipient's address.</param>
+    /// <param name="toName">The recipient's display name, or null.</param>
+    /// <param name="model">The template's own variables, e.g. <c>{"customer": {...}, "link": "https://…"}</c>.</param>
+    /// <param name="cancellationToken">Cancels rendering.</param>
+    Task<OutboundEmail> RenderAsync(string key, string to, string? toName, IReadOnlyDictionary<string, object?> model, CancellationToken cancellationToken);
+}
+
+/// <summary>The email templates every tenant has (seeded by <c>recipes/default.recipe.json</c>).</summary>
+public static class EmailTemplateKeys
+{
+    /// <summary>"Activate your portal account": <c>customer</c>, <c>recipient</c>, <c>link</c>, <c>expires_days</c>.</summary>
+    public const string Invitation = "invitation";
+
+    /// <summary>"Choose a new password": <c>recipient</c>, <c>link</c>, <c>expires_minutes</c>.</summary>
+    public const string PasswordReset = "password-reset";
+
+    /// <summary>A one-time sign-in link: <c>recipient</c>, <c>link</c>, <c>expires_minutes</c>.</summary>
+    public const string SignInLink = "sign-in-link";
+
+    /// <summary>Contact-change request approved or declined: <c>customer</c>, <c>approved</c>, <c>changes</c>, <c>reason</c>.</summary>
+    public const string ContactChangeDecision = "contact-change-decision";
+
+    /// <summary>An autopay charge succeeded: <c>customer</c>, <c>payment</c>, <c>invoices</c>.</summary>
+    public const string AutoChargeReceipt = "auto-charge-receipt";
+
+    /// <summary>A payment made in the portal: <c>customer</c>, <c>payment</c>, <c>invoices</c>.</summary>
+    public const string PaymentReceipt = "payment-receipt";
+
+    /// <summary>An invoice with its no-sign-in "Pay now" link: <c>customer</c>, <c>invoice</c>, <c>link</c>.</summary>
+    public const string Invoice = "invoice";
+
+    /// <summary>Every key, in the order the admin lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, PaymentReceipt, Invoice];
+}
