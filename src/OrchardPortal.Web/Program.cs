@@ -9,6 +9,7 @@ builder.AddOrchardPortal()
     .AddModule<OrchardPortal.Staff.Startup>()
     .AddModule<OrchardPortal.Customers.Startup>()
     .AddModule<OrchardPortal.Portal.Startup>()
+    .AddModule<OrchardPortal.PortalUsers.Startup>()
     .AddModule<OrchardPortal.Content.Startup>();
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrchardPortal.Admin.Dashboard;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Core.Modules;
@@ -28,7 +29,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PortalSettingsService>();
         services.AddScoped<CustomerPortalAccessService>();
         services.AddScoped<IPortalAccessPolicy, PortalAccessPolicy>();
-        services.AddScoped<ICurrentPortalCustomer, NoPortalCustomer>();
+        // A placeholder: the PortalUsers module registers the real, cookie-based one, whatever the module order.
+        services.TryAddScoped<ICurrentPortalCustomer, NoPortalCustomer>();
         services.AddScoped<IThemeGlobalsProvider, PortalGlobalsProvider>();
         services.AddScoped<PortalPages>();
         services.AddScoped<IRecipeStepHandler, PortalSettingsRecipeStep>();

@@ -17,17 +17,17 @@ public sealed class PortalPages(
     public async Task<IResult> TabAsync(PortalTab tab, CancellationToken cancellationToken)
     {
         var customer = await current.GetAsync(cancellationToken);
-        var decision = await policy.CheckTabAsync(customer?.Id, tab.Key, cancellationToken);
+        var decision = await policy.CheckTabForAsync(customer, tab.Key, cancellationToken);
         if ((decision is PortalAccessDecision.TabDisabled or PortalAccessDecision.TabHidden) && tab == PortalTabs.Home)
         {
             // The portal's address must always lead somewhere: to the first tab this visitor may open.
-            var visible = await policy.VisibleTabsAsync(customer?.Id, cancellationToken);
+            var visible = await policy.VisibleTabsForAsync(customer, cancellationToken);
             return Results.Redirect(visible.Count > 0 ? visible[0].Path : PortalGlobalsProvider.SignInPath);
         }
 
         switch (decision)
         {
-            case PortalAccessDecision.TabDisabled or PortalAccessDecision.TabHidden:
+            case PortalAccessDecision.TabDisabled or PortalAccessDecision.TabHidden or PortalAccessDecision.NotPermitted:
                 return await NotFoundAsync(cancellationToken);
             case PortalAccessDecision.PortalDenied:
                 return await renderer.RenderPageAsync("AccessDenied", new Dictionary<string, object?>(), new ThemePageOptions { Title = "Portal unavailable", StatusCode = StatusCodes.Status403Forbidden }, cancellationToken);

@@ -35,7 +35,7 @@ public enum PortalAccessDecision
 
     /// <summary>This customer may not use the portal at all.</summary>
     PortalDenied,
-}
 
-/// <summary>The customer signed in to the portal (issue 5 provides real ones).</summary>
-public sealed record PortalCustomer(string Id, string Name);
+    /// <summary>The signed-in portal user's own permissions keep them out of this tab (Payments needs "can pay").</summary>
+    NotPermitted,
+}

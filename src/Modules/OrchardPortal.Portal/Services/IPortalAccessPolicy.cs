@@ -15,6 +15,15 @@ public interface IPortalAccessPolicy
 
     /// <summary>The tabs to show in navigation, in order.</summary>
     Task<IReadOnlyList<PortalTab>> VisibleTabsAsync(string? customerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same rule for a signed-in portal user (null = anonymous): after the tenant's and the customer's
+    /// rules, the user's own tab permissions apply (<see cref="PortalAccessDecision.NotPermitted"/>).
+    /// </summary>
+    Task<PortalAccessDecision> CheckTabForAsync(PortalCustomer? customer, string tabKey, CancellationToken cancellationToken);
+
+    /// <summary>The tabs to show this visitor in navigation, in order, including the user's own permissions.</summary>
+    Task<IReadOnlyList<PortalTab>> VisibleTabsForAsync(PortalCustomer? customer, CancellationToken cancellationToken);
 }
 
 public sealed class PortalAccessPolicy(PortalSettingsService settings, CustomerPortalAccessService access) : IPortalAccessPolicy
@@ -55,6 +64,20 @@ public sealed class PortalAccessPolicy(PortalSettingsService settings, CustomerP
 
         var hidden = row?.HiddenTabKeys ?? new HashSet<string>();
         return PortalTabs.All.Where(t => portal.IsTabEnabled(t.Key) && !hidden.Contains(t.Key)).ToList();
+    }
+
+    public async Task<PortalAccessDecision> CheckTabForAsync(PortalCustomer? customer, string tabKey, CancellationToken cancellationToken)
+    {
+        var decision = await CheckTabAsync(customer?.Id, tabKey, cancellationToken);
+        return decision == PortalAccessDecision.Allowed && customer is not null && !customer.MayOpen(tabKey)
+            ? PortalAccessDecision.NotPermitted
+            : decision;
+    }
+
+    public async Task<IReadOnlyList<PortalTab>> VisibleTabsForAsync(PortalCustomer? customer, CancellationToken cancellationToken)
+    {
+        var tabs = await VisibleTabsAsync(customer?.Id, cancellationToken);
+        return customer is null ? tabs : tabs.Where(t => customer.MayOpen(t.Key)).ToList();
     }
 
     private async Task<CustomerPortalAccess?> RowAsync(string? customerId, CancellationToken cancellationToken)

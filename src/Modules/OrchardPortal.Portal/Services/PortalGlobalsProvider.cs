@@ -23,7 +23,7 @@ public sealed class PortalGlobalsProvider(PortalSettingsService settings, IPorta
             path = path[basePath.Length..] is { Length: > 0 } rest ? rest : "/";
         }
 
-        var tabs = await policy.VisibleTabsAsync(customer?.Id, cancellationToken);
+        var tabs = await policy.VisibleTabsForAsync(customer, cancellationToken);
         var currentTab = tabs.FirstOrDefault(t => string.Equals(t.Path, path, StringComparison.OrdinalIgnoreCase));
 
         var globals = context.Section("portal");
