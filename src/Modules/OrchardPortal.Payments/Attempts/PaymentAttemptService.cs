@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrchardPortal.Core.Data;
+using OrchardPortal.Payments.Gateways;
+
+namespace OrchardPortal.Payments.Attempts;
+
+/// <summary>
+/// Creates payment attempts (one per idempotency key, however many requests race for it) and moves them
+/// forward with what the gateway says. Every path that learns about a payment — the customer's own request,
+/// each webhook delivery, a reconciliation — goes through <see cref="ApplyAsync"/>, which never moves an
+/// attempt backwards and hands a newly succeeded payment to <see cref="IPaymentRecorder"/> exactly once.
+/// </summary>
+public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder recorder, TimeProvider clock, ILogger<PaymentAttemptService> logger)
+{
+    private const int MaxConflictRetries = 5;
+
+    /// <summary>
+    /// The attempt for <see cref="NewPaymentAttempt.IdempotencyKey"/>: created now, or the one a concurrent or
+    /// earlier request created (<c>Created</c> false). A key reused for a different amount or customer is refused (null).
+    /// </summary>
+    public async Task<(PaymentAttempt? Attempt, bool Created)> StartAsync(NewPaymentAttempt request, CancellationToken cancellationToken)
+    {
+        var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken);
+        if (existing is null)
+        {
+            var now = clock.GetUtcNow();
+            var attempt = new PaymentAttempt
+            {
+                Id = "pa_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+                IdempotencyKey = request.IdempotencyKey,
+                CustomerId = request.CustomerId,
+                Gateway = request.Gateway,
+                MethodKind = request.MethodKind,
+                Amount = request.Amount,
+                Currency = request.Currency,
+                InvoiceIdsJson = System.Text.Json.JsonSerializer.Serialize(request.InvoiceIds),
+                OffSession = request.OffSession,
+                Status = PaymentStatus.Pending,
+                CreatedUtc = now,
+                UpdatedUtc = now,
+            };
+            db.Add(attempt);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (attempt, true);
+            }
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+            {
+                // Another request with the same key won the insert: continue with its attempt.
+                db.Entry(attempt).State = EntityState.Detached;
+                existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken);
+            }
+        }
+
+        return existing is not null && existing.CustomerId == request.CustomerId && existing.Amount == request.Amount && existing.Currency == request.Currency
+            ? (existing, false)
+            : (null, false);
+    }
+
+    public Task<PaymentAttempt?> FindAsync(string attemptId, CancellationToken cancellationToken) =>
+        db.Set<PaymentAttempt>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
+
+    public Task<PaymentAttempt?> FindByGatewayPaymentAsync(string gatewayPaymentId, CancellationToken cancellationToken) =>
+        db.Set<PaymentAttempt>().AsNoTracking().FirstOrDefaultAsync(a => a.GatewayPaymentId == gatewayPaymentId, cancellationToken);
+
+    /// <summary>
+    /// Applies a gateway answer to the attempt. Returns the attempt as it now stands (which may be further
+    /// along than <paramref name="result"/> when a later answer arrived first).
+    /// </summary>
+    public async Task<PaymentAttempt> ApplyAsync(string attemptId, PaymentResult result, CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            db.ChangeTracker.Clear();
+            var attempt = await db.Set<PaymentAttempt>().FirstAsync(a => a.Id == attemptId, cancellationToken);
+            var changed = false;
+            if (attempt.GatewayPaymentId is null && result.PaymentId is not null)
+            {
+                attempt.GatewayPaymentId = result.PaymentId;
+                changed = true;
+            }
+
+            if (PaymentStatusOrder.CanMove(attempt.Status, result.Status))
+            {
+                attempt.Status = result.Status;
+                (attempt.FailureCode, attempt.FailureMessage) = result is PaymentFailed failed ? (failed.ReasonCode, failed.CustomerMessage) : (null, null);
+                attempt.MethodDescription = Describe(result) ?? attempt.MethodDescription;
+                changed = true;
+            }
+
+            if (!changed && (attempt.Status != PaymentStatus.Succeeded || attempt.RecordedUtc is not null))
+            {
+                return attempt;
+            }
+
+            attempt.UpdatedUtc = clock.GetUtcNow();
+            attempt.Version++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (retry < MaxConflictRetries)
+            {
+                // Someone else (a webhook, the customer's request) moved it meanwhile: re-read and decide again.
+                continue;
+            }
+
+            if (attempt.Status == PaymentStatus.Succeeded && attempt.RecordedUtc is null)
+            {
+                await RecordAsync(attempt, cancellationToken);
+            }
+
+            return attempt;
+        }
+    }
+
+    /// <summary>
+    /// Records a succeeded attempt's money through <see cref="IPaymentRecorder"/>, whose own idempotency key (the
+    /// gateway payment id) makes a second call harmless; then marks the attempt recorded.
+    /// </summary>
+    private async Task RecordAsync(PaymentAttempt attempt, CancellationToken cancellationToken)
+    {
+        await recorder.RecordAsync(attempt, cancellationToken);
+        var recordedAt = clock.GetUtcNow();
+        var rows = await db.Set<PaymentAttempt>().Where(a => a.Id == attempt.Id && a.RecordedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.RecordedUtc, recordedAt), cancellationToken);
+        attempt.RecordedUtc ??= recordedAt;
+        logger.LogInformation("Payment attempt {Attempt} ({GatewayPayment}) recorded ({Rows} row).", attempt.Id, attempt.GatewayPaymentId, rows);
+    }
+
+    private Task<PaymentAttempt?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.Set<PaymentAttempt>().AsNoTracking().FirstOrDefaultAsync(a => a.IdempotencyKey == key, cancellationToken);
+
+    private static string? Describe(PaymentResult result)
+    {
+        var method = result switch
+        {
+            PaymentSucceeded s => s.Method,
+            PaymentProcessing p => p.Method,
+            _ => null,
+        };
+        return method is null ? null : $"{method.Brand} •••• {method.Last4}";
+    }
+}
+
+/// <summary>What a new attempt is for. The amount is computed by the server from the invoices.</summary>
+public sealed record NewPaymentAttempt(string IdempotencyKey, long CustomerId, GatewayKind Gateway, PaymentMethodKind MethodKind, long Amount, string Currency, IReadOnlyList<long> InvoiceIds, bool OffSession = false);
+
+/// <summary>
+/// Records a succeeded payment in the customer's ledger (implemented over Billing). Must be idempotent on
+/// the attempt's gateway payment id: it may be called more than once for the same money.
+/// </summary>
+public interface IPaymentRecorder
+{
+    Task RecordAsync(PaymentAttempt attempt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Routing;
+using OrchardPortal.Core.Data;
+using OrchardPortal.Core.Modules;
+using OrchardPortal.Core.Navigation;
+using OrchardPortal.Payments.Attempts;
+using OrchardPortal.Payments.Data;
+using OrchardPortal.Payments.Gateways;
+using OrchardPortal.Payments.Gateways.Sandbox;
+using OrchardPortal.Payments.Gateways.Stripe;
+using OrchardPortal.Payments.Pages.Admin.Payments;
+using OrchardPortal.Payments.Settings;
+using OrchardPortal.Payments.Webhooks;
+
+namespace OrchardPortal.Payments;
+
+/// <summary>
+/// Registers the Payments module: the gateways (our Stripe REST client and the offline Sandbox) behind one
+/// interface, payment attempts, the per-tenant Stripe webhook, and the admin's payment settings.
+/// </summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IModelContributor, PaymentsModel>();
+        services.AddSingleton<DataMigration, PaymentsMigration>();
+
+        services.Configure<StripeOptions>(configuration.GetSection(StripeOptions.Section));
+        services.Configure<SandboxOptions>(configuration.GetSection(SandboxOptions.Section));
+        services.AddHttpClient<StripeClient>();
+        services.AddScoped<SandboxStore>();
+        services.AddScoped<SandboxGateway>();
+        services.AddScoped<PaymentSettingsService>();
+        services.AddScoped<PaymentGatewayResolver>();
+        services.AddScoped<PaymentAttemptService>();
+        services.TryAddScoped<IPaymentRecorder, UnconnectedPaymentRecorder>();
+        services.AddScoped<StripeWebhookProcessor>();
+
+        services.AddSingleton(new AdminMenuItem("Payments", PaymentSettingsModel.Path, 60));
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapStripeWebhook();
+    }
+}
