@@ -11,7 +11,7 @@ namespace OrchardPortal.Core.Email;
 /// Every tenant sends with the process-wide <c>Email:Smtp</c> settings, as its company name; with no
 /// SMTP host configured, mail goes to <c>App_Data/Sites/{tenant}/mail-pickup/</c>.
 /// </summary>
-internal sealed class ConfiguredEmailSenderResolver(
+public sealed class ConfiguredEmailSenderResolver(
     IOptionsMonitor<SmtpOptions> smtp,
     IOptions<TenancyOptions> tenancy,
     AppDataPaths paths,

@@ -21,7 +21,10 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<DataMigration, OutboxMigration>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<ITenantActivationHandler, OutboxActivationHandler>();
-        services.TryAddSingleton<IEmailSenderResolver, ConfiguredEmailSenderResolver>();
+        // The host-wide sender stays resolvable by type: a tenant-aware resolver (the Emails module) falls back to it.
+        services.TryAddSingleton<ConfiguredEmailSenderResolver>();
+        services.TryAddSingleton<IEmailSenderResolver>(sp => sp.GetRequiredService<ConfiguredEmailSenderResolver>());
+        services.AddScoped<IEmailDeliveryStatus, EmailDeliveryStatus>();
         services.AddSingleton<OutboxSchedule>();
         services.AddScoped<OutboxDelivery>();
         services.AddHostedService<OutboxDispatcher>();

@@ -22,7 +22,22 @@ public interface IThemeRenderer
     /// (rendered without HTML escaping) when the theme has one, otherwise derived from the HTML.
     /// </summary>
     Task<RenderedEmail> RenderEmailAsync(string view, IDictionary<string, object?> model, ThemeEmailOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Renders an email whose templates are not theme views but Liquid <em>source</em> kept elsewhere (the
+    /// tenant's email templates): the subject and text part without HTML escaping, the HTML part escaped and
+    /// placed inside <c>Views/Emails/Layout.liquid</c> (with the same globals and sandbox limits as
+    /// <see cref="RenderEmailAsync"/>). A failing staff template throws its <see cref="Liquid.LiquidException"/>,
+    /// so the caller can fall back to its default; a failing layout override falls back to the theme's layout.
+    /// </summary>
+    Task<RenderedEmail> RenderEmailSourceAsync(EmailSourceTemplates templates, IDictionary<string, object?> model, ThemeEmailOptions? options = null, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Parsed email templates for <see cref="IThemeRenderer.RenderEmailSourceAsync"/> (parse them with <see cref="ThemeEngine.Environment"/>).</summary>
+/// <param name="Subject">One line of Liquid; whitespace in the result is collapsed.</param>
+/// <param name="Html">The HTML body, shown inside the email layout.</param>
+/// <param name="Text">The plain-text part, or null to derive it from the HTML.</param>
+public sealed record EmailSourceTemplates(Liquid.LiquidTemplate Subject, Liquid.LiquidTemplate Html, Liquid.LiquidTemplate? Text);
 
 /// <summary>How to render a page.</summary>
 public sealed record ThemePageOptions

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using OrchardPortal.Admin.Services;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Core.Email;
+using OrchardPortal.Core.Email.Templates;
 using OrchardPortal.Customers.Models;
 using OrchardPortal.Customers.Services;
 using M = OrchardPortal.Customers.Data.CustomersModel;
@@ -16,7 +16,7 @@ namespace OrchardPortal.Customers.ContactChanges;
 /// customer through the outbox in the same save, so the decision and its email commit together.
 /// </summary>
 public sealed class ContactChangeService(
-    TenantDbContext db, CustomerService customers, IEmailOutbox outbox, SiteIdentityService site, TimeProvider clock)
+    TenantDbContext db, CustomerService customers, IEmailOutbox outbox, IEmailTemplateService templates, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -106,13 +106,12 @@ public sealed class ContactChangeService(
         }
 
         Decide(request!, ContactChangeStatus.Approved, decidedBy);
-        var company = await site.GetCompanyNameAsync(cancellationToken);
         var changes = ContactDiff.Compare(before, CustomerDetails.From(customer));
         var recipients = new[] { customer.PrimaryEmail, oldPrimary }.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         foreach (var to in recipients)
         {
             // The old address hears about it too: if someone else changed the email, the owner finds out.
-            outbox.Enqueue(ContactChangeEmail.Approved(to, customer, company, changes));
+            outbox.Enqueue(await ContactChangeEmail.ApprovedAsync(templates, to, customer, changes, cancellationToken));
         }
 
         return await SaveAsync(requestId, recipients.Count, cancellationToken);
@@ -139,11 +138,10 @@ public sealed class ContactChangeService(
 
         Decide(request!, ContactChangeStatus.Declined, decidedBy);
         request!.DeclineReason = text;
-        var company = await site.GetCompanyNameAsync(cancellationToken);
         var sent = 0;
         if (customer!.PrimaryEmail is { } to)
         {
-            outbox.Enqueue(ContactChangeEmail.Declined(to, customer, company, text));
+            outbox.Enqueue(await ContactChangeEmail.DeclinedAsync(templates, to, customer, text, cancellationToken));
             sent = 1;
         }
 

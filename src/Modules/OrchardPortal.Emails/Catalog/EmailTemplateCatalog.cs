@@ -1,0 +1,97 @@
+using OrchardPortal.Core.Email.Templates;
+
+namespace OrchardPortal.Emails.Catalog;
+
+/// <summary>
+/// The seven emails every tenant has. Variable names are a contract: other modules build these models,
+/// and staff templates use them. Every template also gets <see cref="Common"/>.
+/// </summary>
+public static class EmailTemplateCatalog
+{
+    /// <summary>Added to every email by <see cref="Templates.EmailTemplateService"/>; callers pass <c>recipient</c>.</summary>
+    public static IReadOnlyList<EmailVariable> Common { get; } =
+    [
+        new("site.company_name", "Your company's name."),
+        new("portal_url", "The address of your customer portal."),
+        new("recipient.name", "The name of the person the email is for."),
+        new("recipient.email", "The address the email is sent to."),
+        new("theme.theme_color", "Your portal's theme colour, e.g. for buttons."),
+    ];
+
+    public static IReadOnlyList<EmailTemplateDefinition> All { get; } =
+    [
+        new(EmailTemplateKeys.Invitation, "Portal invitation", "When staff send a customer a link to set up their portal account.",
+            [
+                new("customer.name", "The customer's name."),
+                new("customer.account_number", "The customer's account number."),
+                new("link", "The activation link (works once)."),
+                new("expires_days", "How many days the link works for."),
+            ],
+            () => Model(("customer", Customer()), ("link", "https://example.com/activate/sample-token"), ("expires_days", 14))),
+        new(EmailTemplateKeys.PasswordReset, "Password reset", "When a customer asks to choose a new password.",
+            [
+                new("link", "The link to choose a new password (works once)."),
+                new("expires_minutes", "How many minutes the link works for."),
+            ],
+            () => Model(("link", "https://example.com/reset-password/sample-token"), ("expires_minutes", 60))),
+        new(EmailTemplateKeys.SignInLink, "Sign-in link", "When a customer asks to sign in with a link instead of a password.",
+            [
+                new("link", "The one-time sign-in link."),
+                new("expires_minutes", "How many minutes the link works for."),
+            ],
+            () => Model(("link", "https://example.com/sign-in/link/sample-token"), ("expires_minutes", 15))),
+        new(EmailTemplateKeys.ContactChangeDecision, "Contact change decision", "When staff approve or decline a customer's request to change their contact information.",
+            [
+                new("customer.name", "The customer's name."),
+                new("approved", "true when the change was made, false when it was declined."),
+                new("changes", "What changed: a list of items with field and value."),
+                new("reason", "Why the request was declined (empty when approved)."),
+            ],
+            () => Model(("customer", Customer()), ("approved", true), ("reason", ""),
+                ("changes", new List<object?> { Item(("field", "Phones"), ("value", "(630) 555-0142")), Item(("field", "Service properties"), ("value", "418 Birchwood Lane, Maple Hollow, IL 60510")) }))),
+        new(EmailTemplateKeys.AutoChargeReceipt, "Autopay receipt", "When a saved card or bank account is charged automatically.",
+            PaymentVariables(), () => PaymentSample("Visa ending 4242")),
+        new(EmailTemplateKeys.PaymentReceipt, "Payment receipt", "When a customer pays in the portal.",
+            PaymentVariables(), () => PaymentSample("Mastercard ending 4444")),
+        new(EmailTemplateKeys.Invoice, "Invoice", "When staff send an invoice, with a link to pay it without signing in.",
+            [
+                new("customer.name", "The customer's name."),
+                new("invoice.number", "The invoice number."),
+                new("invoice.total", "The invoice total, formatted."),
+                new("invoice.balance", "What is still owed on it, formatted."),
+                new("invoice.due_date", "When it is due."),
+                new("link", "The link to view and pay the invoice without signing in."),
+            ],
+            () => Model(("customer", Customer()), ("link", "https://example.com/pay/sample-token"),
+                ("invoice", Item(("number", "INV-1042"), ("total", "$145.00"), ("balance", "$145.00"), ("due_date", "December 5, 2026"))))),
+    ];
+
+    public static EmailTemplateDefinition? Find(string? key) => All.FirstOrDefault(d => d.Key == key);
+
+    /// <summary>The recipient the sample emails are addressed to in previews.</summary>
+    public static Dictionary<string, object?> SampleRecipient(string email) => Item(("name", "Jordan Rivera"), ("email", email));
+
+    private static IReadOnlyList<EmailVariable> PaymentVariables() =>
+    [
+        new("customer.name", "The customer's name."),
+        new("payment.amount", "The amount paid, formatted."),
+        new("payment.method", "How it was paid, e.g. \"Visa ending 4242\"."),
+        new("payment.date", "When it was paid."),
+        new("payment.reference", "The payment's reference number."),
+        new("invoices", "The invoices it paid: a list of items with number and amount."),
+        new("receipt_url", "The link to the receipt in the portal."),
+    ];
+
+    private static Dictionary<string, object?> PaymentSample(string method) => Model(
+        ("customer", Customer()),
+        ("payment", Item(("amount", "$210.00"), ("method", method), ("date", "November 21, 2026"), ("reference", "PAY-20931"))),
+        ("invoices", new List<object?> { Item(("number", "INV-1039"), ("amount", "$65.00")), Item(("number", "INV-1042"), ("amount", "$145.00")) }),
+        ("receipt_url", "https://example.com/payments/PAY-20931"));
+
+    private static Dictionary<string, object?> Customer() => Item(("name", "Jordan Rivera"), ("account_number", "100245"));
+
+    private static Dictionary<string, object?> Model(params (string Key, object? Value)[] entries) => Item(entries);
+
+    private static Dictionary<string, object?> Item(params (string Key, object? Value)[] entries) =>
+        entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+}
