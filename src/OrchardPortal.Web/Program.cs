@@ -10,8 +10,6 @@ builder.AddOrchardPortal()
     .AddModule<OrchardPortal.Customers.Startup>()
     .AddModule<OrchardPortal.Portal.Startup>()
     .AddModule<OrchardPortal.PortalUsers.Startup>()
-    .AddModule<OrchardPortal.Billing.Startup>()
-    .AddModule<OrchardPortal.Payments.Startup>()
     .AddModule<OrchardPortal.Content.Startup>()
     .AddModule<OrchardPortal.Emails.Startup>();
 
