@@ -87,6 +87,16 @@ public sealed class ContactChangeService(
         db.Set<ContactChangeRequest>().AsNoTracking()
             .FirstOrDefaultAsync(r => r.CustomerId == customerId && r.Status == ContactChangeStatus.Pending, cancellationToken);
 
+    /// <summary>
+    /// The customer's most recently decided request (approved or declined), or null: the portal's "Update
+    /// information" page shows the customer the outcome, and the decline reason, of what they last asked.
+    /// </summary>
+    public Task<ContactChangeRequest?> FindLatestDecisionForCustomerAsync(long customerId, CancellationToken cancellationToken) =>
+        db.Set<ContactChangeRequest>().AsNoTracking()
+            .Where(r => r.CustomerId == customerId && r.Status != ContactChangeStatus.Pending)
+            .OrderByDescending(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<ContactChangeResult> ApproveAsync(long requestId, string decidedBy, CancellationToken cancellationToken)
     {
         var (request, customer, refusal) = await OpenAsync(requestId, cancellationToken);
