@@ -22,7 +22,11 @@ public static class PortalEndpoints
                 .WithMetadata(tenantOnly).AllowAnonymous().WithName("portal-" + tab.Key);
         }
 
-        endpoints.MapMethods(PortalGlobalsProvider.SignInPath, methods, (PortalPages pages, string? returnUrl, CancellationToken cancellationToken) => pages.SignInAsync(returnUrl, null, cancellationToken))
+        endpoints.MapMethods(PortalGlobalsProvider.SignInPath, methods, async (PortalPages pages, ICurrentPortalCustomer current, string? returnUrl, CancellationToken cancellationToken) =>
+                // Someone already signed in has nothing to do here: take them where they were going.
+                await current.GetAsync(cancellationToken) is not null
+                    ? Results.Redirect(PortalPages.IsLocal(returnUrl) ? returnUrl! : "/")
+                    : await pages.SignInAsync(returnUrl, null, cancellationToken))
             .WithMetadata(tenantOnly).AllowAnonymous();
         endpoints.MapThemeAssets();
 

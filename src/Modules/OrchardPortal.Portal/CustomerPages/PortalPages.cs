@@ -8,8 +8,8 @@ namespace OrchardPortal.Portal.CustomerPages;
 
 /// <summary>
 /// What each customer URL answers. A tab switched off for the tenant, or hidden from this customer,
-/// does not exist (themed 404). Until customer sign-in exists (a later issue), every tab but Home asks
-/// the visitor to sign in, in place, and keeps the tab's address to return to.
+/// does not exist (themed 404), as does a tab the signed-in user's own permissions leave out. Every tab
+/// but Home asks an anonymous visitor to sign in, in place, and keeps the tab's address to return to.
 /// </summary>
 public sealed class PortalPages(
     IThemeRenderer renderer, IPortalAccessPolicy policy, ICurrentPortalCustomer current, IAntiforgery antiforgery, IHttpContextAccessor http)
@@ -41,7 +41,11 @@ public sealed class PortalPages(
         return await renderer.RenderPageAsync(tab.View, new Dictionary<string, object?>(), new ThemePageOptions { Title = tab == PortalTabs.Home ? null : tab.Title }, cancellationToken);
     }
 
-    public async Task<IResult> SignInAsync(string? returnUrl, PortalTab? requested, CancellationToken cancellationToken)
+    public Task<IResult> SignInAsync(string? returnUrl, PortalTab? requested, CancellationToken cancellationToken) =>
+        SignInAsync(new SignInForm(returnUrl), requested, cancellationToken);
+
+    /// <summary>The sign-in page, e.g. again after a failed attempt with what was typed and why it failed.</summary>
+    public async Task<IResult> SignInAsync(SignInForm form, PortalTab? requested, CancellationToken cancellationToken)
     {
         var tokens = antiforgery.GetAndStoreTokens(http.HttpContext!);
         var model = new Dictionary<string, object?>
@@ -50,14 +54,19 @@ public sealed class PortalPages(
             {
                 ["antiforgery_field"] = tokens.FormFieldName,
                 ["antiforgery_token"] = tokens.RequestToken,
-                ["return_url"] = IsLocal(returnUrl) ? returnUrl : "/",
-                ["login"] = "",
-                ["error"] = null,
+                ["return_url"] = IsLocal(form.ReturnUrl) ? form.ReturnUrl : "/",
+                ["login"] = form.Login ?? "",
+                ["keep_signed_in"] = form.KeepSignedIn,
+                ["error"] = form.Error,
+                ["notice"] = form.Notice,
+                ["forgot_password_url"] = "/forgot-password",
+                ["sign_in_link_url"] = "/sign-in/link",
             },
         };
         var options = new ThemePageOptions
         {
             Title = "Sign in",
+            StatusCode = form.StatusCode,
             Globals = new Dictionary<string, object?> { ["page"] = new Dictionary<string, object?> { ["requested_tab"] = requested?.Title } },
         };
         return await renderer.RenderPageAsync("SignIn", model, options, cancellationToken);
@@ -70,3 +79,6 @@ public sealed class PortalPages(
     public static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal);
 }
+
+/// <summary>What the sign-in page shows in its form: where to go after, what was typed, and an error or notice.</summary>
+public sealed record SignInForm(string? ReturnUrl, string? Login = null, bool KeepSignedIn = false, string? Error = null, string? Notice = null, int StatusCode = StatusCodes.Status200OK);
