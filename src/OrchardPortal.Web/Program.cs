@@ -10,6 +10,7 @@ builder.AddOrchardPortal()
     .AddModule<OrchardPortal.Customers.Startup>()
     .AddModule<OrchardPortal.Portal.Startup>()
     .AddModule<OrchardPortal.PortalUsers.Startup>()
+    .AddModule<OrchardPortal.Billing.Startup>()
     .AddModule<OrchardPortal.Content.Startup>()
     .AddModule<OrchardPortal.Emails.Startup>();
 
