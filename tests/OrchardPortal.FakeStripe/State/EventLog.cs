@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrchardPortal.FakeStripe.Webhooks;
 
@@ -33,7 +32,7 @@ public static class EventLog
             ["request"] = new JsonObject { ["id"] = context.RequestId, ["idempotency_key"] = context.IdempotencyKey },
             ["type"] = type,
         };
-        var record = new EventRecord(id, type, context.Now, data["id"]?.GetValue<string>() ?? "", JsonSerializer.SerializeToUtf8Bytes(json));
+        var record = new EventRecord(id, type, context.Now, data["id"]?.GetValue<string>() ?? "", json);
         account.Events.Add(record);
         foreach (var endpoint in endpoints)
         {

@@ -11,7 +11,9 @@ public static class StripeIds
     {
         p.AsSpan().CopyTo(span);
         span[p.Length] = '_';
-        RandomNumberGenerator.GetItems(Alphabet, span[(p.Length + 1)..]);
+        // Ids only need to be unique, not secret: the shared PRNG is much cheaper than the CSPRNG
+        // on the hot path (several ids per charge).
+        Random.Shared.GetItems(Alphabet, span[(p.Length + 1)..]);
     });
 
     /// <summary>A webhook signing secret: <c>whsec_</c> and 32 random characters.</summary>
