@@ -31,8 +31,7 @@ public sealed class FormParams
     public string Canonical()
     {
         var builder = new StringBuilder();
-        foreach (var pair in _raw.Where(p => p.Key != "expand[]" && !p.Key.StartsWith("expand[", StringComparison.Ordinal))
-                     .OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var pair in _raw.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             builder.Append(pair.Key).Append('=').Append(pair.Value).Append('&');
         }
