@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrchardPortal.Core.Theming;
 using OrchardPortal.Core.Tenancy;
 
 namespace OrchardPortal.Core.Hosting;
@@ -33,10 +36,19 @@ public static class SitePages
         "Portal being set up",
         $"<h1>{Encode(tenant.CompanyName)}’s portal is being set up</h1><p>This takes a few seconds. This page will be ready shortly — please refresh.</p>");
 
-    /// <summary>The page behind status-code re-execution and the exception handler: never a stack trace.</summary>
-    public static Task ErrorAsync(HttpContext context, int? code)
+    /// <summary>
+    /// The page behind status-code re-execution and the exception handler: never a stack trace. On a
+    /// tenant's customer pages it is the tenant's themed page (its colours, its navigation); staff
+    /// admin pages, the host site, and any failure to render the theme get the self-contained page.
+    /// </summary>
+    public static async Task ErrorAsync(HttpContext context, int? code)
     {
         var status = code is >= 400 and < 600 ? code.Value : StatusCodes.Status500InternalServerError;
+        if (await TryThemedErrorAsync(context, status))
+        {
+            return;
+        }
+
         var (title, text) = status switch
         {
             404 => ("Page not found", "We couldn’t find that page. Check the address, or go back to the home page."),
@@ -45,7 +57,7 @@ public static class SitePages
             503 => ("Unavailable", "This page is unavailable right now. Please try again shortly."),
             _ => ("Something went wrong", "Sorry — something went wrong on our side. Nothing you saved was lost; please try again."),
         };
-        return WriteAsync(context, status, Page(title, $"<h1>{Encode(title)}</h1><p>{Encode(text)}</p><p><a href=\"/\">Go to the home page</a></p>"));
+        await WriteAsync(context, status, Page(title, $"<h1>{Encode(title)}</h1><p>{Encode(text)}</p><p><a href=\"/\">Go to the home page</a></p>"));
     }
 
     public static async Task WriteAsync(HttpContext context, int statusCode, string html)
@@ -54,6 +66,40 @@ public static class SitePages
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(html, context.RequestAborted);
+    }
+
+    private static async Task<bool> TryThemedErrorAsync(HttpContext context, int status)
+    {
+        var originalPath = context.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Request.Path.Value ?? "/";
+        if (context.RequestServices.GetRequiredService<TenantScope>().Tenant is null
+            || originalPath.StartsWith("/admin", StringComparison.OrdinalIgnoreCase)
+            || status is not (403 or 404 or >= 500))
+        {
+            return false;
+        }
+
+        var (view, title) = status switch
+        {
+            404 => ("NotFound", "Page not found"),
+            403 => ("AccessDenied", "Not allowed"),
+            _ => ("Error", "Something went wrong"),
+        };
+        try
+        {
+            var renderer = context.RequestServices.GetRequiredService<IThemeRenderer>();
+            var result = await renderer.RenderPageAsync(view, new Dictionary<string, object?>(), new ThemePageOptions { Title = title, StatusCode = status }, context.RequestAborted);
+            context.Response.Headers.CacheControl = "no-store";
+            await result.ExecuteAsync(context);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // Whatever broke the page may break the theme too (its database, a provider): the plain page still answers.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SitePages)).LogWarning(ex, "The themed error page could not be rendered; answering with the plain one");
+            return false;
+        }
     }
 
     private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
