@@ -20,6 +20,7 @@ public sealed class IdempotencyTests(FakeStripeFixture fixture) : IClassFixture<
         Assert.Equal(first.Body, second.Body);
         Assert.False(first.Headers.ContainsKey("Idempotent-Replayed"));
         Assert.Equal("true", second.Headers["Idempotent-Replayed"]);
+        Assert.Equal(first.Headers["Request-Id"], second.Headers["Original-Request"]);
         Assert.Single(stripe.Account.PaymentIntents());
         Assert.Equal(1, stripe.Account.SuccessfulChargeCount);
         Assert.Equal(2, stripe.Account.IdempotencyKeyUses()["pay-INV-7"]);

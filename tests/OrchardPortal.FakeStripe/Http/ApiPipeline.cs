@@ -74,10 +74,11 @@ public sealed class ApiPipeline
             Account = account, Method = request.Method, Segments = segments, Form = form, Context = context,
             StripeVersion = version.Length > 0 ? version : null,
         };
-        var (status, body, replayed) = await ExecuteAsync(api, key, fault);
-        if (replayed)
+        var (status, body, originalRequest) = await ExecuteAsync(api, key, fault);
+        if (originalRequest is not null)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
+            http.Response.Headers["Original-Request"] = originalRequest;
         }
 
         if (fault is FaultKind.HangAfterExecution)
@@ -89,7 +90,8 @@ public sealed class ApiPipeline
         await WriteAsync(http, status, body);
     }
 
-    private async Task<(int Status, byte[] Body, bool Replayed)> ExecuteAsync(ApiRequest api, string? key, FaultKind? fault)
+    /// <summary>Runs the endpoint, or replays the saved result (then OriginalRequest names the request that produced it).</summary>
+    private async Task<(int Status, byte[] Body, string? OriginalRequest)> ExecuteAsync(ApiRequest api, string? key, FaultKind? fault)
     {
         var account = api.Account;
         var endpoint = api.Method + " " + api.Url;
@@ -104,7 +106,7 @@ public sealed class ApiPipeline
                     if (outcome == Idempotency.Outcome.Replay)
                     {
                         Log(account, api.Method, api.Url, api.StripeVersion, key, claimed.Status, replayed: true);
-                        return (claimed.Status, claimed.Body, true);
+                        return (claimed.Status, claimed.Body, claimed.RequestId);
                     }
 
                     entry = claimed;
@@ -112,7 +114,7 @@ public sealed class ApiPipeline
                 catch (StripeException error)
                 {
                     Log(account, api.Method, api.Url, api.StripeVersion, key, error.Status, replayed: false);
-                    return (error.Status, Serialize(error.ToJson()), false);
+                    return (error.Status, Serialize(error.ToJson()), null);
                 }
             }
 
@@ -149,7 +151,7 @@ public sealed class ApiPipeline
             }
 
             Log(account, api.Method, api.Url, api.StripeVersion, key, status, replayed: false);
-            return (status, body, false);
+            return (status, body, null);
         }
     }
 
