@@ -25,11 +25,8 @@ public sealed class StripeTestClient : IDisposable
     /// <summary>The account's control handle, for asserting what the server holds.</summary>
     public FakeStripeAccount Account { get; }
 
-    public TimeSpan Timeout
-    {
-        get => _http.Timeout;
-        set => _http.Timeout = value;
-    }
+    /// <summary>How long a request may take before the client gives up (settable between requests).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public Task<StripeResponse> PostAsync(string path, params (string Key, string Value)[] form) => PostAsync(path, null, form);
 
@@ -65,7 +62,8 @@ public sealed class StripeTestClient : IDisposable
 
     private async Task<StripeResponse> SendAsync(HttpRequestMessage request)
     {
-        using var response = await _http.SendAsync(request);
+        using var timeout = new CancellationTokenSource(Timeout);
+        using var response = await _http.SendAsync(request, timeout.Token);
         var body = await response.Content.ReadAsStringAsync();
         return new StripeResponse(response.StatusCode, body, JsonNode.Parse(body)!.AsObject(),
             response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));

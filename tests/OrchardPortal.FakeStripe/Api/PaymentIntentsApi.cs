@@ -26,6 +26,7 @@ public static class PaymentIntentsApi
         {
             ("POST", 1) => Create(request),
             ("GET", 1) => List(request),
+            ("GET", 2) when s[1] == "search" => Search(request),
             ("GET", 2) => ApiResult.Ok(Find(request.Account, s[1]).ToJson()),
             ("POST", 2) => Update(request, Find(request.Account, s[1])),
             ("POST", 3) => PaymentIntentActions.Handle(request, Find(request.Account, s[1]), s[2]),
@@ -132,5 +133,21 @@ public static class PaymentIntentsApi
         var (items, more) = request.Account.PaymentIntents.Page(
             p => customer is null || p.CustomerId == customer, request.Form.Limit(), request.Form.Get("starting_after"));
         return ApiResult.Ok(JsonShapes.List("/v1/payment_intents", items.Select(p => p.ToJson()), more));
+    }
+
+    /// <summary>GET /v1/payment_intents/search?query=… (see <see cref="SearchQuery"/>); newest first, one page.</summary>
+    private static ApiResult Search(ApiRequest request)
+    {
+        var matches = SearchQuery.PaymentIntents(request.Form.RequireString("query"));
+        var limit = request.Form.Limit();
+        var found = request.Account.PaymentIntents.InCreationOrder.Reverse().Where(matches).Take(limit + 1).ToList();
+        return ApiResult.Ok(new System.Text.Json.Nodes.JsonObject
+        {
+            ["object"] = "search_result",
+            ["data"] = new System.Text.Json.Nodes.JsonArray(found.Take(limit).Select(p => (System.Text.Json.Nodes.JsonNode?)p.ToJson()).ToArray()),
+            ["has_more"] = found.Count > limit,
+            ["next_page"] = null,
+            ["url"] = "/v1/payment_intents/search",
+        });
     }
 }

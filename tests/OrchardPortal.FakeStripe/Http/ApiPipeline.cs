@@ -218,11 +218,11 @@ public sealed class ApiPipeline
     private static IEnumerable<KeyValuePair<string, string>> Pairs(IEnumerable<KeyValuePair<string, StringValues>> source) =>
         source.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? "")));
 
-    private static void Log(Account account, string method, string path, string? version, string? key, int status, bool replayed)
+    private void Log(Account account, string method, string path, string? version, string? key, int status, bool replayed)
     {
         lock (account.Gate)
         {
-            account.RequestLog.Add(new RequestRecord(DateTimeOffset.UtcNow, method, path, version, key, status, replayed));
+            account.RequestLog.Add(new RequestRecord(_clock.UtcNow, method, path, version, key, status, replayed));
         }
     }
 

@@ -19,7 +19,7 @@ public static class Microdeposits
         ["verify_with_microdeposits"] = new JsonObject
         {
             ["arrival_date"] = context.Clock.UtcNow.AddDays(2).ToUnixTimeSeconds(),
-            ["hosted_verification_url"] = context.BaseUrl + "/_fake/microdeposits/" + intentId,
+            ["hosted_verification_url"] = "https://payments.stripe.com/microdeposit/fake_" + intentId,
             ["microdeposit_type"] = "descriptor_code",
         },
     };

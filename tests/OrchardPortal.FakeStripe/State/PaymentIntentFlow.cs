@@ -204,7 +204,7 @@ public static class PaymentIntentFlow
                 ["charge"] = charge.Id,
                 ["payment_intent"] = intent.ToJson(),
                 ["payment_method"] = method.ToJson(),
-                ["request_log_url"] = context.BaseUrl + "/_fake/requests/" + context.RequestId,
+                ["request_log_url"] = "https://dashboard.stripe.com/test/logs/" + context.RequestId,
             },
         };
     }
