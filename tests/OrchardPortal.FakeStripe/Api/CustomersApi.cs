@@ -31,15 +31,15 @@ public static class CustomersApi
         form.AllowOnly(Fields);
         var customer = new CustomerRecord { Id = StripeIds.New("cus"), Created = request.Context.Now };
         Apply(form, customer);
+        var method = form.Get("payment_method") is { Length: > 0 } pm ? PaymentMethodResolver.Resolve(request.Account, request.Context, pm) : null;
         request.Account.Customers.Add(customer);
-        if (form.Get("payment_method") is { Length: > 0 } pm)
+        EventLog.Raise(request.Account, request.Context, "customer.created", customer.ToJson());
+        if (method is not null)
         {
-            var method = PaymentMethodResolver.Resolve(request.Account, request.Context, pm);
             PaymentMethodResolver.Attach(request.Account, request.Context, method, customer.Id);
         }
 
         SetDefault(request, customer);
-        EventLog.Raise(request.Account, request.Context, "customer.created", customer.ToJson());
         return ApiResult.Ok(customer.ToJson());
     }
 

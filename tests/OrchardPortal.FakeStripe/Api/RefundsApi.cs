@@ -108,6 +108,7 @@ public static class RefundsApi
         return ApiResult.Ok(JsonShapes.List("/v1/refunds", items.Select(r => r.ToJson()), more));
     }
 
-    private static string Display(long amount, string currency) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{amount / 100m:0.00} {currency}");
+    private static string Display(long amount, string currency) => currency == "jpy"
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{amount} {currency}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{amount / 100m:0.00} {currency}");
 }

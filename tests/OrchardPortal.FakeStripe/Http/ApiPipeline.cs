@@ -139,6 +139,13 @@ public sealed class ApiPipeline
             {
                 (status, body, saved) = (error.Status, Serialize(error.ToJson()), error.Saved);
             }
+            catch (Exception bug) when (bug is not OperationCanceledException)
+            {
+                // A defect in the fake: answer like Stripe's 500 (and save it, as Stripe does)
+                // rather than leave the idempotency key claimed by a request that never ends.
+                var error = new StripeException(500, "api_error", null, "The fake Stripe server failed: " + bug.Message);
+                (status, body, saved) = (500, Serialize(error.ToJson()), true);
+            }
 
             if (fault is FaultKind.ServerErrorAfterExecution)
             {

@@ -74,10 +74,9 @@ public sealed class StripeException : Exception
 
         if (Extra is not null)
         {
-            foreach (var (name, value) in Extra.ToList())
+            foreach (var (name, value) in Extra)
             {
-                Extra.Remove(name);
-                error[name] = value;
+                error[name] = value?.DeepClone();
             }
         }
 
