@@ -61,7 +61,10 @@ public sealed class FakeStripeServer : IAsyncDisposable
         var clock = new StripeClock(options.Time);
         var server = new FakeStripeServer(app, stopping, sender, accounts, clock, options);
         var pipeline = new ApiPipeline(accounts, clock, options, () => server.BaseUrl);
-        app.Run(pipeline.HandleAsync);
+        var control = new ControlRoutes(server);
+        app.Run(http => http.Request.Path.StartsWithSegments("/_fake", StringComparison.Ordinal)
+            ? control.HandleAsync(http)
+            : pipeline.HandleAsync(http));
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

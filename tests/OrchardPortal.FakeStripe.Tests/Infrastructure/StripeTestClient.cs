@@ -22,6 +22,8 @@ public sealed class StripeTestClient : IDisposable
 
     public string Key { get; }
 
+    public string BaseUrl => _http.BaseAddress!.ToString().TrimEnd('/');
+
     /// <summary>The account's control handle, for asserting what the server holds.</summary>
     public FakeStripeAccount Account { get; }
 
