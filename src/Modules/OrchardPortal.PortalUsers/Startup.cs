@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Core.Modules;
+using OrchardPortal.Core.Navigation;
 using OrchardPortal.Core.Security;
 using OrchardPortal.Core.Theming;
 using OrchardPortal.Portal.Services;
@@ -14,7 +15,9 @@ using OrchardPortal.PortalUsers.Account.SignIn;
 using OrchardPortal.PortalUsers.Account.SignInLink;
 using OrchardPortal.PortalUsers.Data;
 using OrchardPortal.PortalUsers.Models;
+using OrchardPortal.PortalUsers.Pages.Admin.PortalUsers;
 using OrchardPortal.PortalUsers.Services;
+using OrchardPortal.PortalUsers.UpdateInformation;
 
 namespace OrchardPortal.PortalUsers;
 
@@ -48,6 +51,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<SignInLinkHandler>();
 
+        // Staff admin ("Manage portal users", a customer's portal users) and the portal's "Update information" page.
+        services.AddSingleton(new AdminMenuItem("Portal users", PortalUserPaths.Manage, 20));
+        services.AddScoped<UpdateInformationPage>();
+
         services.AddAuthentication().AddTenantCookie(PortalAuth.Scheme, options =>
         {
             options.Cookie.Name = PortalAuth.CookieName;
@@ -61,5 +68,9 @@ public sealed class Startup : ModuleStartup
         });
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPortalAccount();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPortalAccount();
+        endpoints.MapUpdateInformation();
+    }
 }
