@@ -62,7 +62,7 @@ public sealed class IdempotencyTests(FakeStripeFixture fixture) : IClassFixture<
     {
         using var stripe = fixture.NewAccount();
         // Widen the window in which the first request is still running, so conflicts certainly happen.
-        stripe.Account.ProcessingDelay = TimeSpan.FromMilliseconds(300);
+        stripe.Account.ProcessingDelay = TimeSpan.FromSeconds(1);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => stripe.PostAsync("/v1/payment_intents", "pay-once", Charge)));
 
