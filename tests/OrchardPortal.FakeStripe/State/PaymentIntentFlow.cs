@@ -21,11 +21,6 @@ public static class PaymentIntentFlow
                 "To confirm the PaymentIntent with a payment method, pass payment_method.", "payment_method");
         }
 
-        if (offSession && intent.CustomerId is null)
-        {
-            throw StripeException.Invalid("customer", "When off_session is true, a customer must be provided.");
-        }
-
         if (method.CustomerId is not null && method.CustomerId != intent.CustomerId)
         {
             throw new StripeException(400, "invalid_request_error", null,
