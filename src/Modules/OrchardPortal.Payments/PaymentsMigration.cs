@@ -27,7 +27,7 @@ internal sealed class PaymentsMigration : DataMigration
                     GatewayPaymentId = c.Column<string>(maxLength: M.IdLength, nullable: true),
                     Amount = c.Column<long>(nullable: false),
                     Currency = c.Column<string>(maxLength: M.CurrencyLength, nullable: false),
-                    InvoiceIdsJson = c.Column<string>(nullable: false),
+                    AllocationsJson = c.Column<string>(nullable: false),
                     OffSession = c.Column<bool>(nullable: false),
                     Status = c.Column<string>(maxLength: M.EnumLength, nullable: false),
                     FailureCode = c.Column<string>(maxLength: M.CodeLength, nullable: true),

@@ -1,16 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing;
+using OrchardPortal.Billing.Refunds;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Core.Modules;
 using OrchardPortal.Core.Navigation;
+using OrchardPortal.Core.Theming;
 using OrchardPortal.Payments.Attempts;
 using OrchardPortal.Payments.Data;
 using OrchardPortal.Payments.Gateways;
 using OrchardPortal.Payments.Gateways.Sandbox;
 using OrchardPortal.Payments.Gateways.Stripe;
 using OrchardPortal.Payments.Pages.Admin.Payments;
+using OrchardPortal.Payments.PayInvoices;
+using OrchardPortal.Payments.Recording;
 using OrchardPortal.Payments.Settings;
 using OrchardPortal.Payments.Webhooks;
 
@@ -35,8 +38,14 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PaymentSettingsService>();
         services.AddScoped<PaymentGatewayResolver>();
         services.AddScoped<PaymentAttemptService>();
-        services.TryAddScoped<IPaymentRecorder, UnconnectedPaymentRecorder>();
+        services.AddScoped<IPaymentRecorder, BillingPaymentRecorder>();
+        services.AddScoped<PaymentReceiptEmail>();
+        // Registered after Billing's "not connected" default: the last registration wins.
+        services.AddScoped<IRefundGateway, GatewayRefunds>();
         services.AddScoped<StripeWebhookProcessor>();
+        services.AddScoped<PayService>();
+        services.AddScoped<PayPages>();
+        services.AddScoped<IThemeGlobalsProvider, PaymentsGlobalsProvider>();
 
         services.AddSingleton(new AdminMenuItem("Payments", PaymentSettingsModel.Path, 60));
     }
@@ -44,5 +53,6 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapStripeWebhook();
+        endpoints.MapPay();
     }
 }

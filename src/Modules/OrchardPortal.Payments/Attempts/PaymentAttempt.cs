@@ -27,8 +27,8 @@ public sealed class PaymentAttempt
 
     public required string Currency { get; set; }
 
-    /// <summary>The invoices this payment is for, in the order they are paid (JSON array of ids); empty for "the balance".</summary>
-    public string InvoiceIdsJson { get; set; } = "[]";
+    /// <summary>How the payment is split over invoices (JSON array of <see cref="AttemptAllocation"/>), computed by the server when the attempt began.</summary>
+    public string AllocationsJson { get; set; } = "[]";
 
     /// <summary>True for autopay charges (off-session).</summary>
     public bool OffSession { get; set; }

@@ -10,11 +10,11 @@ namespace OrchardPortal.Payments.Attempts;
 /// Creates payment attempts (one per idempotency key, however many requests race for it) and moves them
 /// forward with what the gateway says. Every path that learns about a payment — the customer's own request,
 /// each webhook delivery, a reconciliation — goes through <see cref="ApplyAsync"/>, which never moves an
-/// attempt backwards and hands a newly succeeded payment to <see cref="IPaymentRecorder"/> exactly once.
+/// attempt backwards and hands a succeeded payment to <see cref="IPaymentRecorder"/> (idempotent on the gateway payment id) until it is recorded.
 /// </summary>
 public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder recorder, TimeProvider clock, ILogger<PaymentAttemptService> logger)
 {
-    private const int MaxConflictRetries = 5;
+    private const int MaxConflictRetries = 50;
 
     /// <summary>
     /// The attempt for <see cref="NewPaymentAttempt.IdempotencyKey"/>: created now, or the one a concurrent or
@@ -35,7 +35,7 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
                 MethodKind = request.MethodKind,
                 Amount = request.Amount,
                 Currency = request.Currency,
-                InvoiceIdsJson = System.Text.Json.JsonSerializer.Serialize(request.InvoiceIds),
+                AllocationsJson = System.Text.Json.JsonSerializer.Serialize(request.Allocations),
                 OffSession = request.OffSession,
                 Status = PaymentStatus.Pending,
                 CreatedUtc = now,
@@ -91,23 +91,22 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
                 changed = true;
             }
 
-            if (!changed && (attempt.Status != PaymentStatus.Succeeded || attempt.RecordedUtc is not null))
+            if (changed)
             {
-                return attempt;
+                attempt.UpdatedUtc = clock.GetUtcNow();
+                attempt.Version++;
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException) when (retry < MaxConflictRetries)
+                {
+                    // Someone else (a webhook, the customer's request) moved it meanwhile: re-read and decide again.
+                    continue;
+                }
             }
 
-            attempt.UpdatedUtc = clock.GetUtcNow();
-            attempt.Version++;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (retry < MaxConflictRetries)
-            {
-                // Someone else (a webhook, the customer's request) moved it meanwhile: re-read and decide again.
-                continue;
-            }
-
+            // Also when nothing changed here: whoever moved it to Succeeded may have died before recording.
             if (attempt.Status == PaymentStatus.Succeeded && attempt.RecordedUtc is null)
             {
                 await RecordAsync(attempt, cancellationToken);
@@ -146,8 +145,11 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
     }
 }
 
-/// <summary>What a new attempt is for. The amount is computed by the server from the invoices.</summary>
-public sealed record NewPaymentAttempt(string IdempotencyKey, long CustomerId, GatewayKind Gateway, PaymentMethodKind MethodKind, long Amount, string Currency, IReadOnlyList<long> InvoiceIds, bool OffSession = false);
+/// <summary>What a new attempt is for. The amount and its split over invoices are computed by the server.</summary>
+public sealed record NewPaymentAttempt(string IdempotencyKey, long CustomerId, GatewayKind Gateway, PaymentMethodKind MethodKind, long Amount, string Currency, IReadOnlyList<AttemptAllocation> Allocations, bool OffSession = false);
+
+/// <summary>How much of a payment goes to one invoice (the parts add up to at most the payment).</summary>
+public sealed record AttemptAllocation(long InvoiceId, long Amount);
 
 /// <summary>
 /// Records a succeeded payment in the customer's ledger (implemented over Billing). Must be idempotent on

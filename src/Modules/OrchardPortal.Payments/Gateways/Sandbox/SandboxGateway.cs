@@ -9,10 +9,10 @@ namespace OrchardPortal.Payments.Gateways.Sandbox;
 /// <summary>
 /// The offline gateway for tenants who have not connected Stripe: Stripe's test numbers and Stripe's rules
 /// (idempotency, statuses, failure codes), state in the tenant's database, and no money ever moves. The
-/// customer types a test number in our own form; <see cref="CreateCardMethodAsync"/> keeps only its brand,
+/// customer types a test number in our own form; <c>CreateCardMethodAsync</c> keeps only its brand,
 /// last four and expiry and hands back a method id, after which the flow is the same as with Stripe.
 /// </summary>
-public sealed class SandboxGateway(SandboxStore store, TimeProvider clock, IOptions<SandboxOptions> options) : IPaymentGateway
+public sealed partial class SandboxGateway(SandboxStore store, TimeProvider clock, IOptions<SandboxOptions> options) : IPaymentGateway
 {
     /// <summary>The next action of a Sandbox payment waiting for the "Complete authentication" step.</summary>
     public const string AuthenticateAction = "sandbox_authenticate";
@@ -20,58 +20,6 @@ public sealed class SandboxGateway(SandboxStore store, TimeProvider clock, IOpti
     public GatewayKind Kind => GatewayKind.Sandbox;
 
     public bool IsTestMode => true;
-
-    /// <summary>Turns a typed test card into a method id; the number is not kept. Returns an error for the customer instead when it is not usable.</summary>
-    public Task<(string? MethodId, string? Error)> CreateCardMethodAsync(string? number, int expMonth, int expYear, string? cvc, CancellationToken cancellationToken)
-    {
-        var card = SandboxCards.FindCard(number, out var error);
-        if (card is null)
-        {
-            return Task.FromResult<(string?, string?)>((null, error));
-        }
-
-        var today = clock.GetUtcNow();
-        if (expMonth is < 1 or > 12 || expYear < today.Year || (expYear == today.Year && expMonth < today.Month) || expYear > today.Year + 20)
-        {
-            return Task.FromResult<(string?, string?)>((null, "Enter a valid expiration date in the future."));
-        }
-
-        if (SandboxCards.Digits(cvc).Length is < 3 or > 4)
-        {
-            return Task.FromResult<(string?, string?)>((null, "Enter the card's 3- or 4-digit security code."));
-        }
-
-        var digits = SandboxCards.Digits(number);
-        return AddMethodAsync(new SandboxMethod
-        {
-            Id = NewId("sbpm"),
-            Kind = PaymentMethodKind.Card,
-            Brand = card.Value.Brand,
-            Last4 = digits[^4..],
-            ExpMonth = expMonth,
-            ExpYear = expYear,
-            Behaviour = card.Value.Behaviour,
-        }, cancellationToken);
-    }
-
-    /// <summary>Turns a typed test bank account into a method id (only the last four digits are kept).</summary>
-    public Task<(string? MethodId, string? Error)> CreateBankMethodAsync(string? routingNumber, string? accountNumber, CancellationToken cancellationToken)
-    {
-        var behaviour = SandboxCards.FindBankAccount(routingNumber, accountNumber, out var error);
-        if (behaviour is null)
-        {
-            return Task.FromResult<(string?, string?)>((null, error));
-        }
-
-        return AddMethodAsync(new SandboxMethod
-        {
-            Id = NewId("sbpm"),
-            Kind = PaymentMethodKind.BankAccount,
-            Brand = "STRIPE TEST BANK",
-            Last4 = SandboxCards.Digits(accountNumber)[^4..],
-            Behaviour = behaviour.Value,
-        }, cancellationToken);
-    }
 
     public Task<string> EnsureCustomerAsync(GatewayCustomerRequest request, CancellationToken cancellationToken) =>
         Task.FromResult("sbcus_" + request.CustomerId.ToString(CultureInfo.InvariantCulture));
@@ -197,43 +145,6 @@ public sealed class SandboxGateway(SandboxStore store, TimeProvider clock, IOpti
             return new SetupResult(id, "succeeded", null, method.Id);
         }, cancellationToken);
 
-    public Task<IReadOnlyList<SavedPaymentMethod>> ListMethodsAsync(string gatewayCustomerId, CancellationToken cancellationToken) =>
-        store.RunAsync<IReadOnlyList<SavedPaymentMethod>>(async db =>
-        {
-            var methods = await db.Set<SandboxMethod>().AsNoTracking().Where(m => m.GatewayCustomerId == gatewayCustomerId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-            return [.. methods.Select(m => new SavedPaymentMethod(m.Id, Summary(m), m.IsDefault))];
-        }, cancellationToken);
-
-    public Task SetDefaultMethodAsync(string gatewayCustomerId, string methodId, CancellationToken cancellationToken) =>
-        store.RunAsync(async db =>
-        {
-            var methods = await db.Set<SandboxMethod>().Where(m => m.GatewayCustomerId == gatewayCustomerId).ToListAsync(cancellationToken);
-            if (methods.All(m => m.Id != methodId))
-            {
-                throw new PaymentGatewayException("No such payment method.", "resource_missing");
-            }
-
-            foreach (var method in methods)
-            {
-                method.IsDefault = method.Id == methodId;
-            }
-
-            return true;
-        }, cancellationToken);
-
-    public Task<bool> RemoveMethodAsync(string gatewayCustomerId, string methodId, CancellationToken cancellationToken) =>
-        store.RunAsync(async db =>
-        {
-            var method = await db.Set<SandboxMethod>().FirstOrDefaultAsync(m => m.Id == methodId && m.GatewayCustomerId == gatewayCustomerId, cancellationToken);
-            if (method is null)
-            {
-                return false;
-            }
-
-            (method.GatewayCustomerId, method.IsDefault) = (null, false);
-            return true;
-        }, cancellationToken);
-
     public Task<RefundResult> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
         store.IdempotentAsync(request.IdempotencyKey, "create_refund", request, async db =>
         {
@@ -266,16 +177,6 @@ public sealed class SandboxGateway(SandboxStore store, TimeProvider clock, IOpti
         (payment.Status, payment.FailureCode) = method?.Behaviour == SandboxBehaviour.AchFail
             ? (PaymentStatus.Failed, "no_account")
             : (PaymentStatus.Succeeded, null);
-    }
-
-    private Task<(string? MethodId, string? Error)> AddMethodAsync(SandboxMethod method, CancellationToken cancellationToken)
-    {
-        method.CreatedUtc = clock.GetUtcNow();
-        return store.RunAsync<(string?, string?)>(db =>
-        {
-            db.Add(method);
-            return Task.FromResult<(string?, string?)>((method.Id, null));
-        }, cancellationToken);
     }
 
     private static string NewId(string prefix) => prefix + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));

@@ -8,6 +8,8 @@ namespace OrchardPortal.Payments.Gateways.Stripe;
 /// </summary>
 public sealed class StripeGateway(StripeClient client, string secretKey) : IPaymentGateway
 {
+    private static readonly string[] ExpandMethod = ["payment_method"];
+
     public GatewayKind Kind => GatewayKind.Stripe;
 
     public bool IsTestMode => StripeKeys.IsTestKey(secretKey);
@@ -40,6 +42,8 @@ public sealed class StripeGateway(StripeClient client, string secretKey) : IPaym
             ["confirm"] = true,
             ["description"] = request.Description,
             ["metadata"] = request.Metadata.ToDictionary(m => m.Key, m => (object?)m.Value),
+            // The method's brand and last four come back with the intent, for the receipt.
+            ["expand"] = ExpandMethod,
         };
         if (request.OffSession)
         {
@@ -81,7 +85,7 @@ public sealed class StripeGateway(StripeClient client, string secretKey) : IPaym
     }
 
     public async Task<PaymentResult> GetPaymentAsync(string paymentId, CancellationToken cancellationToken) =>
-        StripeObjects.ToPaymentResult(await GetAsync($"v1/payment_intents/{Uri.EscapeDataString(paymentId)}", null, cancellationToken));
+        StripeObjects.ToPaymentResult(await GetAsync($"v1/payment_intents/{Uri.EscapeDataString(paymentId)}", [new("expand", ExpandMethod)], cancellationToken));
 
     public async Task<PaymentResult> VerifyMicrodepositsAsync(MicrodepositVerification request, CancellationToken cancellationToken)
     {
@@ -185,8 +189,11 @@ public sealed class StripeGateway(StripeClient client, string secretKey) : IPaym
         return StripeObjects.ToRefundResult(refund);
     }
 
-    /// <summary>A cheap authenticated call for the admin's "Check connection" button.</summary>
-    public async Task CheckConnectionAsync(CancellationToken cancellationToken) => await GetAsync("v1/balance", null, cancellationToken);
+    /// <summary>
+    /// A cheap authenticated call for the admin's "Check connection" button: one customer, which also proves
+    /// the key may read customers (a restricted key without that permission could not take payments).
+    /// </summary>
+    public async Task CheckConnectionAsync(CancellationToken cancellationToken) => await GetAsync("v1/customers", [new("limit", 1)], cancellationToken);
 
     private static string MethodType(PaymentMethodKind kind) => kind == PaymentMethodKind.BankAccount ? "us_bank_account" : "card";
 

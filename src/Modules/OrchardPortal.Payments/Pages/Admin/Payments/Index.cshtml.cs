@@ -110,7 +110,7 @@ public sealed class PaymentSettingsModel(PaymentSettingsService settings, Stripe
         }
         catch (StripeException exception)
         {
-            message = $"Stripe answered with an error ({exception.Error.Code ?? exception.Error.Type}). Check that the key has permission to read your balance.";
+            message = $"Stripe answered with an error ({exception.Error.Code ?? exception.Error.Type}). Check that the key may read and write customers and payments.";
         }
 
         TempData.Flash(message);
