@@ -100,6 +100,8 @@ public sealed class EditEmailModel(EmailTemplateEditor editor) : PageModel
         if (!await editor.SendSampleAsync(Key, SampleTo, cancellationToken))
         {
             ModelState.AddModelError(nameof(SampleTo), "Enter a full email address, like you@example.com.");
+            // The sample form posts only the address: show the saved template in the editor again.
+            (Subject, HtmlBody, TextBody) = (Template.Content.Subject, Template.Content.HtmlBody, Template.Content.TextBody);
             return Page();
         }
 

@@ -39,7 +39,12 @@ public sealed class EmailSettingsModel(SmtpSettingsService smtp, SiteIdentitySer
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Errors = await smtp.SaveAsync(Input, cancellationToken);
+        Errors = Unreadable();
+        if (Errors.Count == 0)
+        {
+            Errors = await smtp.SaveAsync(Input, cancellationToken);
+        }
+
         if (Errors.Count > 0)
         {
             return await InvalidAsync(cancellationToken);
@@ -51,7 +56,12 @@ public sealed class EmailSettingsModel(SmtpSettingsService smtp, SiteIdentitySer
 
     public async Task<IActionResult> OnPostTestAsync(CancellationToken cancellationToken)
     {
-        Errors = SmtpSettingsService.Validate(Input);
+        Errors = Unreadable();
+        foreach (var (field, message) in SmtpSettingsService.Validate(Input))
+        {
+            Errors.TryAdd(field, message);
+        }
+
         var to = EmailAddress.Normalize(TestTo);
         if (to is null)
         {
@@ -73,6 +83,23 @@ public sealed class EmailSettingsModel(SmtpSettingsService smtp, SiteIdentitySer
     }
 
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>Values the form could not even read (letters in the port): binding left a default that must not be saved.</summary>
+    private Dictionary<string, string> Unreadable()
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (ModelState.TryGetValue("Input.Port", out var port) && port.Errors.Count > 0)
+        {
+            errors[nameof(SmtpSettingsInput.Port)] = "The port is a number from 1 to 65535 (usually 587, or 25).";
+        }
+
+        if (ModelState.TryGetValue("Input.Security", out var security) && security.Errors.Count > 0)
+        {
+            errors[nameof(SmtpSettingsInput.Security)] = "Choose None or STARTTLS.";
+        }
+
+        return errors;
+    }
 
     private async Task<IActionResult> InvalidAsync(CancellationToken cancellationToken)
     {
