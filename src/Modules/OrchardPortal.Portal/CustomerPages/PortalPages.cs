@@ -12,7 +12,8 @@ namespace OrchardPortal.Portal.CustomerPages;
 /// but Home asks an anonymous visitor to sign in, in place, and keeps the tab's address to return to.
 /// </summary>
 public sealed class PortalPages(
-    IThemeRenderer renderer, IPortalAccessPolicy policy, ICurrentPortalCustomer current, IAntiforgery antiforgery, IHttpContextAccessor http)
+    IThemeRenderer renderer, IPortalAccessPolicy policy, ICurrentPortalCustomer current, IAntiforgery antiforgery, IHttpContextAccessor http,
+    IEnumerable<IPortalTabContent> contents)
 {
     public async Task<IResult> TabAsync(PortalTab tab, CancellationToken cancellationToken)
     {
@@ -38,7 +39,17 @@ public sealed class PortalPages(
             return await SignInAsync(tab.Path, tab, cancellationToken);
         }
 
-        return await renderer.RenderPageAsync(tab.View, new Dictionary<string, object?>(), new ThemePageOptions { Title = tab == PortalTabs.Home ? null : tab.Title }, cancellationToken);
+        // Modules that own a tab's data fill its model (only for a signed-in, allowed customer).
+        var model = new Dictionary<string, object?>();
+        if (customer is not null)
+        {
+            foreach (var content in contents.Where(c => c.TabKey == tab.Key))
+            {
+                await content.ContributeAsync(customer, model, cancellationToken);
+            }
+        }
+
+        return await renderer.RenderPageAsync(tab.View, model, new ThemePageOptions { Title = tab == PortalTabs.Home ? null : tab.Title }, cancellationToken);
     }
 
     public Task<IResult> SignInAsync(string? returnUrl, PortalTab? requested, CancellationToken cancellationToken) =>
