@@ -19,7 +19,7 @@ public sealed class SendSampleTests(EmailsApp app) : IClassFixture<EmailsApp>
 
         var response = await staff.PostFormAsync(EmailPaths.EditTemplate(EmailTemplateKeys.PaymentReceipt), [new("SampleTo", "  " + to.ToUpperInvariant() + " ")], SendSample(EmailTemplateKeys.PaymentReceipt));
 
-        Assert.Contains($"on its way to {to.ToUpperInvariant()}", (await staff.FollowAsync(response)).Flash(), StringComparison.Ordinal);
+        Assert.Contains($"Sample queued: “Payment receipt” is on its way to {to.ToUpperInvariant()}", (await staff.FollowAsync(response)).Flash(), StringComparison.Ordinal);
         var mail = Assert.Single(await app.Mail.WaitForMailAsync(m => m.IsFor(to), TimeSpan.FromSeconds(30)));
         Assert.Equal("[Sample] Thanks for your payment of $210.00", mail.Subject);
         Assert.Contains("Mastercard ending 4444", mail.Html, StringComparison.Ordinal);

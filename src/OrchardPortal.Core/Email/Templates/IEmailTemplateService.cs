@@ -12,6 +12,12 @@ public interface IEmailTemplateService
     /// <paramref name="model"/>'s entries become Liquid variables next to the tenant's globals
     /// (<c>site</c>, <c>theme</c>, <c>portal_url</c>, …); values from people are HTML-escaped in the HTML part.
     /// </summary>
+    /// <remarks>
+    /// The service adds <c>recipient</c> (<c>name</c>, <c>email</c>, from <paramref name="to"/> and <paramref name="toName"/>)
+    /// and <c>portal_url</c> unless the model has its own. If the tenant's saved template fails (a sandbox limit, a render
+    /// error), the shipped default from <c>recipes/default.recipe.json</c> is rendered instead and the error is kept for
+    /// staff: a staff edit never stops an email. The variables each template gets are listed in docs/email.md.
+    /// </remarks>
     /// <param name="key">The template, e.g. <see cref="EmailTemplateKeys.Invitation"/>.</param>
     /// <param name="to">The recipient's address.</param>
     /// <param name="toName">The recipient's display name, or null.</param>

@@ -105,7 +105,7 @@ public sealed class EditEmailModel(EmailTemplateEditor editor) : PageModel
             return Page();
         }
 
-        TempData.Flash($"A sample of “{Template.Definition.Name}” is on its way to {SampleTo!.Trim()}. It uses the saved version, with sample data.");
+        TempData.Flash($"Sample queued: “{Template.Definition.Name}” is on its way to {SampleTo!.Trim()}. It uses the saved version, with sample data.");
         return Redirect(EmailPaths.EditTemplate(Key));
     }
 
