@@ -8,7 +8,7 @@ using OrchardPortal.Web.Testing;
 
 namespace OrchardPortal.Emails.Tests;
 
-public sealed class DeliveryProblemTests(EmailsApp app) : IClassFixture<EmailsApp>
+public abstract class DeliveryProblemTests(EmailsApp app)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -64,3 +64,7 @@ public sealed class DeliveryProblemTests(EmailsApp app) : IClassFixture<EmailsAp
         Assert.Contains("no longer waiting", (await staff.FollowAsync(response)).Flash(), StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteDeliveryProblemTests(EmailsApp app) : DeliveryProblemTests(app), IClassFixture<EmailsApp>;
+
+public sealed class PostgresDeliveryProblemTests(PostgresEmailsApp app) : DeliveryProblemTests(app), IClassFixture<PostgresEmailsApp>;

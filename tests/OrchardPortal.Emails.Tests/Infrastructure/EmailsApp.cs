@@ -9,10 +9,10 @@ using OrchardPortal.Web.Testing;
 namespace OrchardPortal.Emails.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on SQLite with the host-wide SMTP default pointed at the shared maildev server. One per
-/// test class; each test makes its own tenant and sends to addresses of its own.
+/// The real host (SQLite unless a subclass says otherwise) with the host-wide SMTP default pointed at the
+/// shared maildev server. One per test class; each test makes its own tenant and sends to its own addresses.
 /// </summary>
-public sealed class EmailsApp : IAsyncLifetime
+public class EmailsApp : IAsyncLifetime
 {
     private PortalApp? _app;
 
@@ -20,10 +20,12 @@ public sealed class EmailsApp : IAsyncLifetime
 
     public PortalApp App => _app ?? throw new InvalidOperationException("Not initialized.");
 
+    protected virtual StorageKind Storage => StorageKind.Sqlite;
+
     public async Task InitializeAsync()
     {
         Mail = await MailDevServer.GetAsync();
-        _app = PortalApp.CreateSqlite(new Dictionary<string, string?>
+        _app = await PortalApp.CreateAsync(Storage, new Dictionary<string, string?>
         {
             ["Email:Smtp:Host"] = Mail.SmtpHost,
             ["Email:Smtp:Port"] = Mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
@@ -86,4 +88,10 @@ public sealed class EmailsApp : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+}
+
+/// <summary>The same host over PostgreSQL (a schema per tenant).</summary>
+public sealed class PostgresEmailsApp : EmailsApp
+{
+    protected override StorageKind Storage => StorageKind.Postgres;
 }

@@ -14,6 +14,7 @@ namespace OrchardPortal.Emails.Smtp;
 public sealed class TenantEmailSenderResolver(TenantScopeFactory scopes, ConfiguredEmailSenderResolver hostDefault, SmtpPasswordProtector protector) : IEmailSenderResolver
 {
     private readonly ConcurrentDictionary<string, IEmailSender> _senders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
     public async ValueTask<IEmailSender> ResolveAsync(TenantRecord tenant, CancellationToken cancellationToken)
     {
@@ -21,6 +22,8 @@ public sealed class TenantEmailSenderResolver(TenantScopeFactory scopes, Configu
         {
             return cached;
         }
+
+        var generation = _generations.GetValueOrDefault(tenant.Name);
 
         IEmailSender sender;
         await using (var scope = scopes.CreateScope(tenant))
@@ -38,10 +41,19 @@ public sealed class TenantEmailSenderResolver(TenantScopeFactory scopes, Configu
             }
         }
 
-        _senders[tenant.Name] = sender;
+        // Settings saved while they were being read: use this sender once, but don't keep it.
+        if (_generations.GetValueOrDefault(tenant.Name) == generation)
+        {
+            _senders[tenant.Name] = sender;
+        }
+
         return sender;
     }
 
     /// <summary>Forgets the tenant's sender; the next delivery reads its settings again.</summary>
-    public void Invalidate(string tenantName) => _senders.TryRemove(tenantName, out _);
+    public void Invalidate(string tenantName)
+    {
+        _generations.AddOrUpdate(tenantName, 1, (_, generation) => generation + 1);
+        _senders.TryRemove(tenantName, out _);
+    }
 }
