@@ -12,6 +12,7 @@ builder.AddOrchardPortal()
     .AddModule<OrchardPortal.PortalUsers.Startup>()
     .AddModule<OrchardPortal.Billing.Startup>()
     .AddModule<OrchardPortal.Content.Startup>()
+    .AddModule<OrchardPortal.Documents.Startup>()
     .AddModule<OrchardPortal.Emails.Startup>();
 
 var app = builder.Build();
