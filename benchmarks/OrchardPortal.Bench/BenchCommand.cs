@@ -57,6 +57,9 @@ internal static class BenchCommand
                     case "startup":
                         await StartupScenario.RunAsync(options, webDll!, results, cancellation.Token);
                         break;
+                    case "invite":
+                        await InviteScenario.RunAsync(options, results, cancellation.Token);
+                        break;
                 }
             }
         }

@@ -6,7 +6,7 @@ namespace OrchardPortal.Bench;
 internal sealed class BenchOptions
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project benchmarks/OrchardPortal.Bench -- <signup|density|startup|all> [options]
+        usage: dotnet run -c Release --project benchmarks/OrchardPortal.Bench -- <signup|density|startup|invite|all> [options]
           --provider sqlite|postgres   storage provider (default sqlite)
           --quick                      small counts for a smoke run
           --signups N                  signup: number of signups (default 50)
@@ -16,6 +16,7 @@ internal sealed class BenchOptions
           --registry N                 startup: registry rows (default 10000)
           --real-tenants N             startup: real tenants provisioned among them (default 5)
           --runs N                     startup: measured process starts (default 5)
+          --customers N                invite: customers invited in one bulk action (default 5000)
           --web-dll PATH               an already published OrchardPortal.Web.dll (default: publish one)
           --timeout-minutes N          give up on the whole run after N minutes (default 45)
         """;
@@ -42,6 +43,8 @@ internal sealed class BenchOptions
 
     public int Runs { get; private set; } = 5;
 
+    public int Customers { get; private set; } = 5000;
+
     public string? WebDll { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(45);
@@ -49,7 +52,7 @@ internal sealed class BenchOptions
     /// <summary>Parses the arguments; returns null (after printing why) when they make no sense.</summary>
     public static BenchOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("signup" or "density" or "startup" or "all"))
+        if (args.Length == 0 || args[0] is not ("signup" or "density" or "startup" or "invite" or "all"))
         {
             Console.WriteLine(Usage);
             return null;
@@ -80,7 +83,7 @@ internal sealed class BenchOptions
                 case "--timeout-minutes":
                     options.Timeout = TimeSpan.FromMinutes(Positive(name, Next()));
                     break;
-                case "--signups" or "--tenants" or "--baseline" or "--restart-sample" or "--registry" or "--real-tenants" or "--runs":
+                case "--signups" or "--tenants" or "--baseline" or "--restart-sample" or "--registry" or "--real-tenants" or "--runs" or "--customers":
                     explicitCounts[name] = Positive(name, Next());
                     break;
                 default:
@@ -92,6 +95,7 @@ internal sealed class BenchOptions
         {
             (options.Signups, options.Tenants, options.Baseline, options.RestartSample) = (5, 40, 10, 10);
             (options.RegistryRows, options.RealTenants, options.Runs) = (500, 2, 2);
+            options.Customers = 200;
         }
 
         // Explicit counts win over --quick, whatever their order on the command line.
@@ -123,6 +127,7 @@ internal sealed class BenchOptions
             case "--registry": RegistryRows = value; break;
             case "--real-tenants": RealTenants = value; break;
             case "--runs": Runs = value; break;
+            case "--customers": Customers = value; break;
         }
     }
 

@@ -14,19 +14,22 @@ namespace OrchardPortal.Bench.Infrastructure;
 internal sealed class InProcessPortal : WebApplicationFactory<Program>
 {
     private readonly BenchStorage _storage;
+    private readonly IReadOnlyDictionary<string, string?> _extra;
 
-    private InProcessPortal(BenchStorage storage, int port)
+    private InProcessPortal(BenchStorage storage, int port, IReadOnlyDictionary<string, string?>? extra)
     {
         _storage = storage;
+        _extra = extra ?? new Dictionary<string, string?>();
         Port = port;
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
 
     public int Port { get; }
 
-    public static InProcessPortal Start(BenchStorage storage)
+    /// <summary>Starts the host; <paramref name="extra"/> adds configuration (e.g. <c>Email:Smtp:*</c> for a maildev).</summary>
+    public static InProcessPortal Start(BenchStorage storage, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var portal = new InProcessPortal(storage, FreePort.Next());
+        var portal = new InProcessPortal(storage, FreePort.Next(), extra);
         portal.StartServer();
         return portal;
     }
@@ -40,6 +43,11 @@ internal sealed class InProcessPortal : WebApplicationFactory<Program>
         {
             ["Recipes:Path"] = RepositoryRoot.Combine("recipes"),
         };
+        foreach (var (key, value) in _extra)
+        {
+            settings[key] = value;
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
     }
 }
