@@ -21,24 +21,38 @@ public static partial class PortalClient
     public static Task<HttpResponseMessage> SetPasswordAsync(this HttpClient client, string linkPath, string password, string? confirm = null) =>
         client.PostFormAsync(linkPath, [new("Password", password), new("ConfirmPassword", confirm ?? password)]);
 
-    /// <summary>Waits for the <paramref name="count"/>-th email to <paramref name="email"/> and returns the path of its link starting with <paramref name="pathPrefix"/>.</summary>
-    public static async Task<string> LinkAsync(this MailDevServer mail, string email, string pathPrefix, int count = 1)
+    /// <summary>
+    /// Waits for an email to <paramref name="email"/> carrying a link whose path starts with <paramref name="pathPrefix"/>
+    /// and is none of <paramref name="except"/> (links from earlier emails), and returns that path.
+    /// </summary>
+    public static async Task<string> LinkAsync(this MailDevServer mail, string email, string pathPrefix, params string[] except)
     {
-        var received = await mail.WaitForMailAsync(m => m.IsFor(email), TimeSpan.FromSeconds(30));
-        for (var attempt = 0; received.Count < count && attempt < 300; attempt++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var seen = new List<string>();
+        while (true)
         {
-            await Task.Delay(100);
-            received = (await mail.GetAllAsync()).Where(m => m.IsFor(email)).ToList();
-        }
+            seen = (await mail.GetAllAsync()).Where(m => m.IsFor(email))
+                .SelectMany(m => LinkPattern().Matches((m.Text ?? "") + " " + (m.Html ?? "")).Select(x => WebUtility.HtmlDecode(x.Groups[1].Value)))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var link = seen.FirstOrDefault(p => p.StartsWith(pathPrefix, StringComparison.Ordinal) && !except.Contains(p, StringComparer.Ordinal));
+            if (link is not null)
+            {
+                return link;
+            }
 
-        Assert.True(received.Count >= count, $"Expected {count} emails to {email}, got {received.Count}.");
-        var message = received.OrderBy(m => m.Date).ThenBy(m => m.Id, StringComparer.Ordinal).ElementAt(count - 1);
-        var link = LinkPattern().Matches((message.Text ?? "") + " " + (message.Html ?? ""))
-            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))
-            .FirstOrDefault(p => p.StartsWith(pathPrefix, StringComparison.Ordinal));
-        Assert.True(link is not null, $"The email '{message.Subject}' has no {pathPrefix} link: {message.Text}");
-        return link!;
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No new {pathPrefix} link arrived for {email}; links seen: {string.Join(", ", seen)}");
+            }
+
+            await Task.Delay(100);
+        }
     }
+
+    /// <summary>How many emails <paramref name="email"/> has received so far.</summary>
+    public static async Task<int> CountAsync(this MailDevServer mail, string email) =>
+        (await mail.GetAllAsync()).Count(m => m.IsFor(email));
 
     public static async Task<string> TextAsync(this HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

@@ -6,14 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Customers.Services;
 using OrchardPortal.Portal.Models;
+using OrchardPortal.Portal.Services;
 using OrchardPortal.PortalUsers.Models;
 
 namespace OrchardPortal.PortalUsers.Services;
 
 /// <summary>
 /// Checks every portal cookie against the account it names (Core's wrapper already checked the tenant):
-/// the user must still be Active with the same security stamp, and their customer still active. A
-/// password change, a disable or a removal therefore ends every other session at its next request.
+/// logins must still be on for the tenant, the user still Active with the same security stamp, and their
+/// customer still active. A password change, a disable or a removal therefore ends every other session
+/// at its next request.
 /// The checked visitor is kept on the request for <see cref="CookiePortalCustomer"/>.
 /// </summary>
 internal static class PortalPrincipalValidator
@@ -33,6 +35,13 @@ internal static class PortalPrincipalValidator
 
         var services = context.HttpContext.RequestServices;
         var cancellationToken = context.HttpContext.RequestAborted;
+        // Switching customer logins off signs everybody out, not only new sign-ins (settings are cached per tenant).
+        if (!(await services.GetRequiredService<PortalSettingsService>().GetAsync(cancellationToken)).EnableLogins)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
         var user = await services.GetRequiredService<TenantDbContext>().Set<PortalUser>().AsNoTracking()
             .FirstOrDefaultAsync(u => u.Id == id.Value, cancellationToken);
         var customer = user is null ? null : await services.GetRequiredService<CustomerService>().GetAsync(user.CustomerId, cancellationToken);
