@@ -30,7 +30,7 @@ public sealed class InvoiceAdminTests(SqliteBillingApp app) : IClassFixture<Sqli
         var (tenant, staff) = await app.NewTenantAsync();
         await app.CustomerAsync(tenant);
 
-        var response = await staff.PostFormAsync(BillingPaths.NewInvoice, Form("NOPE-1", ("", "many", "12,34,5", "ten")).With("Input.IssueDate", "2026-13-45"));
+        var response = await staff.PostFormAsync(BillingPaths.NewInvoice, Form("NOPE-1", ("", "many", "12.345", "ten")).With("Input.IssueDate", "2026-13-45"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.DocumentAsync();

@@ -33,6 +33,7 @@ public sealed class PortalBillingTests(SqliteBillingApp app) : IClassFixture<Sql
     public async Task Another_customers_invoice_or_estimate_is_not_found_and_shows_nothing_of_theirs()
     {
         var (tenant, staff) = await app.NewTenantAsync();
+        await app.SetPortalSettingsAsync(tenant, s => s.EnabledTabs.Add(PortalTabs.Estimates.Key));
         var me = await app.SignedInCustomerAsync(tenant);
         var neighbour = await app.CustomerAsync(tenant, "Desmond", "Achterberg");
         var theirs = await app.IssuedInvoiceAsync(tenant, neighbour.Id, 98765);
@@ -68,6 +69,7 @@ public sealed class PortalBillingTests(SqliteBillingApp app) : IClassFixture<Sql
     public async Task A_customer_approves_an_estimate_by_typing_their_name()
     {
         var (tenant, staff) = await app.NewTenantAsync();
+        await app.SetPortalSettingsAsync(tenant, s => s.EnabledTabs.Add(PortalTabs.Estimates.Key));
         var me = await app.SignedInCustomerAsync(tenant);
         var created = await staff.PostFormAsync(BillingPaths.NewEstimate, InvoiceAdminTests.Form(me.Customer.AccountNumber, ("Spring aeration", "1", "120.00", ""))
             .With("Input.IssueDate", Today(0)).With("Input.EndDate", Today(30)));

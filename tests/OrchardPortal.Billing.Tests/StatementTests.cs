@@ -88,17 +88,4 @@ public sealed class StatementTests(SqliteBillingApp app) : IClassFixture<SqliteB
         Assert.Equal("$20.00", (await staff.PageAsync(url)).TextOf("refunded"));
         Assert.Equal(2000, await app.LedgerAsync(tenant, l => l.GetBalanceAsync(customer.Id, CancellationToken.None)));
     }
-
-    [Fact]
-    public async Task A_card_payment_says_gateway_refunds_are_not_connected_yet()
-    {
-        var (tenant, staff) = await app.NewTenantAsync();
-        var customer = await app.CustomerAsync(tenant);
-        await app.IssuedInvoiceAsync(tenant, customer.Id, 5000);
-        var paid = await app.LedgerAsync(tenant, l => l.RecordPaymentAsync(LedgerTests.Payment(customer.Id, 5000, "card"), CancellationToken.None));
-
-        var page = await staff.PageAsync(BillingPaths.Payment(customer.Id, paid.Payment!.Id));
-
-        Assert.Equal(Refunds.RefundGatewayNotConnected.Message, page.TextOf("gateway-notice"));
-    }
 }
