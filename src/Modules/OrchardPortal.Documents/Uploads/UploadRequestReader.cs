@@ -27,6 +27,12 @@ public sealed class UploadRequestReader(IAntiforgery antiforgery, DocumentOption
             return new UploadForm(null, "Choose a file to upload.", StatusCodes.Status400BadRequest);
         }
 
+        // Already read (by model binding): nothing more to limit, only the token to check.
+        if (context.Features.Get<IFormFeature>()?.Form is { } alreadyRead)
+        {
+            return await ValidateAsync(context, alreadyRead);
+        }
+
         // Kestrel's limit applies to the whole body; the form limit to the multipart sections. Both are
         // raised (or lowered) to ours before anything reads the body.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -53,6 +59,11 @@ public sealed class UploadRequestReader(IAntiforgery antiforgery, DocumentOption
             return new UploadForm(null, "The upload didn't arrive completely. Please try again.", StatusCodes.Status400BadRequest);
         }
 
+        return await ValidateAsync(context, form);
+    }
+
+    private async Task<UploadForm> ValidateAsync(HttpContext context, IFormCollection form)
+    {
         try
         {
             await antiforgery.ValidateRequestAsync(context);

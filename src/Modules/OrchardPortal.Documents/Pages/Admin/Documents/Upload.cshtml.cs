@@ -57,8 +57,11 @@ public sealed class DocumentUploadModel(DocumentService documents, CustomerServi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    // No parameters and no bound properties on purpose: anything MVC binds makes it read the form first,
+    // with the framework's limits, before UploadRequestReader can apply ours.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var cancellationToken = HttpContext.RequestAborted;
         var read = await reader.ReadAsync(HttpContext, cancellationToken);
         if (!read.Succeeded)
         {
