@@ -71,8 +71,7 @@ public sealed class PortalAccountService(
         var user = await ActiveUserAsync(email, PortalTokenPurpose.PasswordReset, cancellationToken);
         if (user is not null)
         {
-            await emails.QueuePasswordResetAsync(user, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await QueueReplacingAsync(user, PortalTokenPurpose.PasswordReset, emails.QueuePasswordResetAsync, cancellationToken);
         }
     }
 
@@ -82,8 +81,7 @@ public sealed class PortalAccountService(
         var user = await ActiveUserAsync(email, PortalTokenPurpose.SignInLink, cancellationToken);
         if (user is not null)
         {
-            await emails.QueueSignInLinkAsync(user, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await QueueReplacingAsync(user, PortalTokenPurpose.SignInLink, emails.QueueSignInLinkAsync, cancellationToken);
         }
     }
 
@@ -149,6 +147,16 @@ public sealed class PortalAccountService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PortalPasswordResult(PortalLinkState.Valid, user, null);
+    }
+
+    // Only the newest link of a kind works: an older email lying around in an inbox is one less way in.
+    private async Task QueueReplacingAsync(PortalUser user, PortalTokenPurpose purpose, Func<PortalUser, CancellationToken, Task> queue, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await tokens.RetireAsync([user.Id], purpose, cancellationToken);
+        await queue(user, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<PortalUser?> ActiveUserAsync(string? email, PortalTokenPurpose purpose, CancellationToken cancellationToken)
