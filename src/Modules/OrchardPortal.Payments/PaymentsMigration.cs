@@ -50,7 +50,7 @@ internal sealed class PaymentsMigration : DataMigration
                     CustomerId = c.Column<long>(nullable: false),
                     Gateway = c.Column<string>(maxLength: M.EnumLength, nullable: false),
                     Mode = c.Column<string>(maxLength: M.EnumLength, nullable: false),
-                    GatewayCustomerId = c.Column<string>(maxLength: M.IdLength, nullable: false),
+                    ExternalId = c.Column<string>(maxLength: M.IdLength, nullable: false),
                 },
                 constraints: t => t.PrimaryKey("PK_PaymentGatewayCustomers", x => new { x.CustomerId, x.Gateway, x.Mode }));
 

@@ -54,8 +54,8 @@ public sealed class SandboxGatewayTests(PaymentsApp app) : IClassFixture<Payment
         var (first, completed, again) = await WithSandboxAsync(tenant, async (sandbox, _) =>
         {
             var action = Assert.IsType<PaymentRequiresAction>(await sandbox.CreatePaymentAsync(Payment(await CardAsync(sandbox, "4000002500003155"), "pay:3ds"), CancellationToken.None));
-            var done = await sandbox.CompleteAuthenticationAsync(action.PaymentId, action.ClientSecret, approved: true, CancellationToken.None);
-            return (action, done, await sandbox.GetPaymentAsync(action.PaymentId, CancellationToken.None));
+            var done = await sandbox.CompleteAuthenticationAsync(action.PaymentId!, action.ClientSecret, approved: true, CancellationToken.None);
+            return (action, done, await sandbox.GetPaymentAsync(action.PaymentId!, CancellationToken.None));
         });
 
         Assert.Equal(SandboxGateway.AuthenticateAction, first.NextAction);
@@ -71,8 +71,8 @@ public sealed class SandboxGatewayTests(PaymentsApp app) : IClassFixture<Payment
         var (error, status) = await WithSandboxAsync(tenant, async (sandbox, _) =>
         {
             var action = Assert.IsType<PaymentRequiresAction>(await sandbox.CreatePaymentAsync(Payment(await CardAsync(sandbox, "4000002500003155"), "pay:3ds-guess"), CancellationToken.None));
-            var refused = await Assert.ThrowsAsync<PaymentGatewayException>(() => sandbox.CompleteAuthenticationAsync(action.PaymentId, "secret_guess", approved: true, CancellationToken.None));
-            return (refused, (await sandbox.GetPaymentAsync(action.PaymentId, CancellationToken.None)).Status);
+            var refused = await Assert.ThrowsAsync<PaymentGatewayException>(() => sandbox.CompleteAuthenticationAsync(action.PaymentId!, "secret_guess", approved: true, CancellationToken.None));
+            return (refused, (await sandbox.GetPaymentAsync(action.PaymentId!, CancellationToken.None)).Status);
         });
 
         Assert.Equal("resource_missing", error.Code);

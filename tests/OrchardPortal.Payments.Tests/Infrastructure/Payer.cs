@@ -90,7 +90,7 @@ public sealed partial record Payer(PaymentsApp App, TenantHandle Tenant, long Cu
     private static async Task<string> ActivationLinkAsync(PaymentsApp app, string email)
     {
         var received = await app.Mail.WaitForMailAsync(m => m.IsFor(email), TimeSpan.FromSeconds(30));
-        var message = received.First();
+        var message = received[0];
         var link = LinkPattern().Matches((message.Text ?? "") + " " + (message.Html ?? ""))
             .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))
             .FirstOrDefault(p => p.StartsWith("/activate/", StringComparison.Ordinal));

@@ -4,12 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using OrchardPortal.Billing.Invoices;
 using OrchardPortal.Billing.Ledger;
 using OrchardPortal.Billing.Services;
-using OrchardPortal.Customers.Models;
 using OrchardPortal.Customers.Services;
 using OrchardPortal.Payments.Attempts;
 using OrchardPortal.Payments.Gateways;
 using PaymentRequest = OrchardPortal.Payments.Gateways.PaymentRequest;
 using PaymentMethodKind = OrchardPortal.Payments.Gateways.PaymentMethodKind;
+using PaymentResult = OrchardPortal.Payments.Gateways.PaymentResult;
 using OrchardPortal.Payments.Webhooks;
 using OrchardPortal.Web.Testing;
 

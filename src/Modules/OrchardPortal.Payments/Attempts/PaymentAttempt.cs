@@ -62,5 +62,6 @@ public sealed class GatewayCustomer
     /// <summary>Stripe keys in test and live mode see different customers.</summary>
     public required string Mode { get; set; }
 
-    public required string GatewayCustomerId { get; set; }
+    /// <summary>The gateway's id for the customer (Stripe's <c>cus_…</c>).</summary>
+    public required string ExternalId { get; set; }
 }

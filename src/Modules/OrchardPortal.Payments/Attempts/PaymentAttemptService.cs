@@ -130,7 +130,7 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
         logger.LogInformation("Payment attempt {Attempt} ({GatewayPayment}) recorded ({Rows} row).", attempt.Id, attempt.GatewayPaymentId, rows);
     }
 
-    private Task<PaymentAttempt?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+    public Task<PaymentAttempt?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Set<PaymentAttempt>().AsNoTracking().FirstOrDefaultAsync(a => a.IdempotencyKey == key, cancellationToken);
 
     private static string? Describe(PaymentResult result)

@@ -45,7 +45,7 @@ internal sealed class PaymentsModel : IModelContributor
         customer.HasKey(c => new { c.CustomerId, c.Gateway, c.Mode });
         customer.Property(c => c.Gateway).HasConversion<string>().HasMaxLength(EnumLength);
         customer.Property(c => c.Mode).HasMaxLength(EnumLength);
-        customer.Property(c => c.GatewayCustomerId).HasMaxLength(IdLength);
+        customer.Property(c => c.ExternalId).HasMaxLength(IdLength);
 
         var webhook = modelBuilder.Entity<WebhookEvent>();
         webhook.ToTable("PaymentWebhookEvents");

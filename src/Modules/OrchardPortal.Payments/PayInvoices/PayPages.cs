@@ -7,6 +7,7 @@ using OrchardPortal.Payments.Gateways;
 using OrchardPortal.Payments.Gateways.Sandbox;
 using OrchardPortal.Payments.Settings;
 using OrchardPortal.Portal.CustomerPages;
+using OrchardPortal.Portal.Models;
 using OrchardPortal.Portal.Services;
 
 namespace OrchardPortal.Payments.PayInvoices;
@@ -57,15 +58,14 @@ public sealed partial class PayPages(
 
         var form = await request.ReadFormAsync(cancellationToken);
         var ids = InvoiceIds(form["invoice"]);
-        var due = ids is null ? null : await pay.QuoteAsync(customer.CustomerId, ids, cancellationToken);
-        if (due is null)
+        if (ids is null)
         {
             return await portal.NotFoundAsync(cancellationToken);
         }
 
         if (!await antiforgery.IsRequestValidAsync(request.HttpContext))
         {
-            return await RenderFormAsync(customer, due, ids!, form["amount"], new Dictionary<string, string> { ["form"] = "This form has expired. Please try again." }, null, null, StatusCodes.Status400BadRequest, cancellationToken);
+            return await RenderQuotedAsync(customer, ids, form["amount"], new Dictionary<string, string> { ["form"] = "This form has expired. Please try again." }, null, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         PayOutcome outcome;
@@ -74,7 +74,7 @@ public sealed partial class PayPages(
             outcome = await pay.PayAsync(customer.CustomerId, new PayForm
             {
                 Token = form["token"],
-                InvoiceIds = ids!,
+                InvoiceIds = ids,
                 Amount = form["amount"],
                 Method = form["method"],
                 SaveMethod = form["save_method"] == "true",
@@ -94,7 +94,7 @@ public sealed partial class PayPages(
             var message = exception.Code == "gateway_unavailable"
                 ? "We couldn't reach our payment processor. If you were charged, your payment will appear shortly; otherwise please try again in a few minutes."
                 : "Online payments are not available right now. Please contact us to pay.";
-            return await RenderFormAsync(customer, due, ids!, form["amount"], new Dictionary<string, string> { ["form"] = message }, null, null, StatusCodes.Status503ServiceUnavailable, cancellationToken);
+            return await RenderQuotedAsync(customer, ids, form["amount"], new Dictionary<string, string> { ["form"] = message }, null, StatusCodes.Status503ServiceUnavailable, cancellationToken);
         }
 
         if (outcome.NotFound)
@@ -104,15 +104,25 @@ public sealed partial class PayPages(
 
         if (outcome.Attempt is null)
         {
-            return await RenderFormAsync(customer, due, ids!, form["amount"], outcome.Errors, null, null, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await RenderQuotedAsync(customer, ids, form["amount"], outcome.Errors, null, StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
 
         return outcome.Attempt.Status switch
         {
             PaymentStatus.Succeeded or PaymentStatus.Processing => Results.Redirect(PayPaths.Receipt(outcome.Attempt.Id)),
             PaymentStatus.RequiresAction when outcome.Action is not null => await RenderActionAsync(outcome.Attempt, outcome.Action, cancellationToken),
-            _ => await RenderFormAsync(customer, due, ids!, form["amount"], new Dictionary<string, string>(), outcome.Attempt, null, StatusCodes.Status402PaymentRequired, cancellationToken),
+            _ => await RenderQuotedAsync(customer, ids, form["amount"], new Dictionary<string, string>(), outcome.Attempt, StatusCodes.Status402PaymentRequired, cancellationToken),
         };
+    }
+
+    /// <summary>The form again, with what is due now; "not found" when the invoices are no longer this customer's to pay.</summary>
+    private async Task<IResult> RenderQuotedAsync(
+        PortalCustomer customer, IReadOnlyList<long> ids, string? amount, IReadOnlyDictionary<string, string> errors, PaymentAttempt? failed, int statusCode, CancellationToken cancellationToken)
+    {
+        var due = await pay.QuoteAsync(customer.CustomerId, ids, cancellationToken);
+        return due is null
+            ? await portal.NotFoundAsync(cancellationToken)
+            : await RenderFormAsync(customer, due, ids, amount, errors, failed, null, statusCode, cancellationToken);
     }
 
     /// <summary>The Sandbox's stand-in for the bank's 3-D Secure page: complete (or fail) the check, then see the receipt.</summary>

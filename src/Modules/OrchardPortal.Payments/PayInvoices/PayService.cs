@@ -39,6 +39,24 @@ public sealed class PayService(
 
     public async Task<PayOutcome> PayAsync(long customerId, PayForm form, CancellationToken cancellationToken)
     {
+        var token = form.Token is { Length: >= 16 and <= 64 } t && t.All(char.IsAsciiLetterOrDigit) ? t : null;
+        // A form already submitted (a double click, fifty of them, a retry after a timeout) carries on with its
+        // own attempt, whatever the invoices owe by now: the gateway replays the first answer for the same key.
+        var existing = token is null ? null : await attempts.FindByKeyAsync("pay:" + token, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.CustomerId != customerId)
+            {
+                return new PayOutcome { NotFound = true };
+            }
+
+            var existingGateway = await gateways.GetAsync(existing.Gateway, cancellationToken);
+            var (existingMethod, _, existingError) = await ResolveMethodAsync(existingGateway, customerId, form, token!, cancellationToken);
+            return existingError is null
+                ? await ChargeAsync(existingGateway, existing, existingMethod!, form, cancellationToken)
+                : new PayOutcome { Errors = new Dictionary<string, string> { [existingError.Value.Field] = existingError.Value.Message } };
+        }
+
         var due = await QuoteAsync(customerId, form.InvoiceIds, cancellationToken);
         if (due is null)
         {
@@ -49,27 +67,27 @@ public sealed class PayService(
         var money = await billing.FormatterAsync(cancellationToken);
         var culture = await billing.CultureAsync(cancellationToken);
         var minimum = await MinimumAsync(due.Amount, cancellationToken);
+        long charge = 0;
         if (due.Amount <= 0)
         {
             errors["form"] = "There is nothing to pay right now.";
         }
-        else if (!MoneyText.TryParse(form.Amount, due.Currency, culture, out var amount) || amount <= 0)
+        else if (!MoneyText.TryParse(form.Amount, due.Currency, culture, out charge) || charge <= 0)
         {
             errors["amount"] = "Enter the amount to pay, like " + MoneyText.ForInput(due.Amount, due.Currency, culture) + ".";
         }
-        else if (amount > due.Amount)
+        else if (charge > due.Amount)
         {
             errors["amount"] = $"You can pay at most {money(due.Amount)}, the balance of what you chose.";
         }
-        else if (amount < minimum)
+        else if (charge < minimum)
         {
             errors["amount"] = $"The smallest payment we accept is {money(minimum)}.";
         }
 
-        if (form.Token is not { Length: >= 16 and <= 64 } token || !token.All(char.IsAsciiLetterOrDigit))
+        if (token is null)
         {
             errors["form"] = "This form has expired. Please reload the page and try again.";
-            token = "";
         }
 
         if (errors.Count > 0)
@@ -77,9 +95,8 @@ public sealed class PayService(
             return new PayOutcome { Errors = errors };
         }
 
-        MoneyText.TryParse(form.Amount, due.Currency, culture, out var charge);
         var gateway = await gateways.GetAsync(cancellationToken);
-        var (methodId, kind, methodError) = await ResolveMethodAsync(gateway, customerId, form, token, cancellationToken);
+        var (methodId, kind, methodError) = await ResolveMethodAsync(gateway, customerId, form, token!, cancellationToken);
         if (methodError is not null)
         {
             return new PayOutcome { Errors = new Dictionary<string, string> { [methodError.Value.Field] = methodError.Value.Message } };
@@ -92,7 +109,16 @@ public sealed class PayService(
             return new PayOutcome { Errors = new Dictionary<string, string> { ["form"] = "This form was already used for a different payment. Please reload the page and try again." } };
         }
 
-        var customerRef = await GatewayCustomerAsync(gateway, customerId, cancellationToken);
+        return await ChargeAsync(gateway, attempt, methodId!, form, cancellationToken);
+    }
+
+    /// <summary>
+    /// Charges the attempt with its own key. Every parameter comes from the attempt or the form, so every
+    /// submit of one form sends the same request, and the gateway's idempotency makes them one charge.
+    /// </summary>
+    private async Task<PayOutcome> ChargeAsync(IPaymentGateway gateway, PaymentAttempt attempt, string methodId, PayForm form, CancellationToken cancellationToken)
+    {
+        var customerRef = await GatewayCustomerAsync(gateway, attempt.CustomerId, cancellationToken);
         PaymentResult result;
         try
         {
@@ -102,16 +128,16 @@ public sealed class PayService(
                 Amount = attempt.Amount,
                 Currency = attempt.Currency,
                 GatewayCustomerId = customerRef,
-                PaymentMethodId = methodId!,
+                PaymentMethodId = methodId,
                 Kind = attempt.MethodKind,
                 SaveMethod = form.SaveMethod,
-                Description = "Payment for " + string.Join(", ", due.Invoices.Select(i => i.Number)),
+                Description = $"Portal payment {attempt.Id}",
                 CustomerIpAddress = form.CustomerIpAddress,
                 CustomerUserAgent = form.CustomerUserAgent,
                 Metadata = new Dictionary<string, string>
                 {
                     ["attempt_id"] = attempt.Id,
-                    ["customer_id"] = customerId.ToString(CultureInfo.InvariantCulture),
+                    ["customer_id"] = attempt.CustomerId.ToString(CultureInfo.InvariantCulture),
                     ["tenant"] = tenant.Required.Name,
                 },
             }, cancellationToken);
@@ -121,8 +147,8 @@ public sealed class PayService(
             result = new PaymentFailed(null, attempt.Amount, "invalid_method", "That payment method can't be used. Please choose another one.");
         }
 
-        attempt = await attempts.ApplyAsync(attempt.Id, result, cancellationToken);
-        return new PayOutcome { Attempt = attempt, Action = result as PaymentRequiresAction };
+        var applied = await attempts.ApplyAsync(attempt.Id, result, cancellationToken);
+        return new PayOutcome { Attempt = applied, Action = result as PaymentRequiresAction };
     }
 
     /// <summary>The gateway's customer for ours, created once per gateway and mode and remembered.</summary>
@@ -133,13 +159,13 @@ public sealed class PayService(
             .FirstOrDefaultAsync(c => c.CustomerId == customerId && c.Gateway == gateway.Kind && c.Mode == mode, cancellationToken);
         if (known is not null)
         {
-            return known.GatewayCustomerId;
+            return known.ExternalId;
         }
 
         var customer = await customers.GetAsync(customerId, cancellationToken);
         var id = await gateway.EnsureCustomerAsync(
             new GatewayCustomerRequest(customerId, customer?.DisplayName ?? "Customer", customer?.PrimaryEmail, $"customer:{tenant.Required.Name}:{mode}:{customerId}"), cancellationToken);
-        db.Add(new GatewayCustomer { CustomerId = customerId, Gateway = gateway.Kind, Mode = mode, GatewayCustomerId = id });
+        db.Add(new GatewayCustomer { CustomerId = customerId, Gateway = gateway.Kind, Mode = mode, ExternalId = id });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
