@@ -11,6 +11,7 @@ builder.AddOrchardPortal()
     .AddModule<OrchardPortal.Portal.Startup>()
     .AddModule<OrchardPortal.PortalUsers.Startup>()
     .AddModule<OrchardPortal.Billing.Startup>()
+    .AddModule<OrchardPortal.Payments.Startup>()
     .AddModule<OrchardPortal.Content.Startup>()
     .AddModule<OrchardPortal.Documents.Startup>()
     .AddModule<OrchardPortal.Emails.Startup>();
