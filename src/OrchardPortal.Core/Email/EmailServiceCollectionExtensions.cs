@@ -19,6 +19,9 @@ public static class EmailServiceCollectionExtensions
 
         services.AddSingleton<IModelContributor, OutboxModel>();
         services.AddSingleton<DataMigration, OutboxMigration>();
+        services.AddSingleton<IModelContributor, OutboxHostModel>();
+        services.AddSingleton<DataMigration, OutboxHostMigration>();
+        services.AddSingleton<OutboxMarks>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<ITenantActivationHandler, OutboxActivationHandler>();
         // The host-wide sender stays resolvable by type: a tenant-aware resolver (the Emails module) falls back to it.
@@ -32,7 +35,7 @@ public static class EmailServiceCollectionExtensions
         // One interceptor per tenant context: it remembers whether that context saved outbox rows
         // inside a transaction that has not committed yet.
         services.ConfigureDbContext<TenantDbContext>((sp, builder) => builder.AddInterceptors(
-            new OutboxCommitInterceptor(sp.GetRequiredService<TenantScope>(), sp.GetRequiredService<OutboxSchedule>())));
+            new OutboxCommitInterceptor(sp.GetRequiredService<TenantScope>(), sp.GetRequiredService<OutboxSchedule>(), sp.GetRequiredService<OutboxMarks>())));
         return services;
     }
 }

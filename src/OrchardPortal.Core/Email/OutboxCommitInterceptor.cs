@@ -9,9 +9,11 @@ namespace OrchardPortal.Core.Email;
 /// Tells the dispatcher about new outbox rows once they are committed, never before: a dispatcher
 /// woken before the commit would find nothing (or rows about to be rolled back). A save outside an
 /// explicit transaction has committed when it returns; inside one, the signal waits for the commit
-/// and is dropped on rollback. One instance per tenant context (it holds that context's pending flag).
+/// and is dropped on rollback. Before the first mail of a tenant is saved, the tenant is marked in the
+/// host database (<see cref="OutboxMarks"/>) so a restarted process finds it. One instance per tenant
+/// context (it holds that context's pending flag).
 /// </summary>
-internal sealed class OutboxCommitInterceptor(TenantScope tenantScope, OutboxSchedule schedule)
+internal sealed class OutboxCommitInterceptor(TenantScope tenantScope, OutboxSchedule schedule, OutboxMarks marks)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private bool _savingOutboxRows;
@@ -20,13 +22,24 @@ internal sealed class OutboxCommitInterceptor(TenantScope tenantScope, OutboxSch
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         _savingOutboxRows = HasNewOutboxRows(eventData.Context);
+        if (_savingOutboxRows)
+        {
+            // Synchronous saves are rare (none in the product); blocking once per tenant per process is acceptable.
+            marks.EnsureAsync(tenantScope.Required.Name, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         _savingOutboxRows = HasNewOutboxRows(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (_savingOutboxRows)
+        {
+            await marks.EnsureAsync(tenantScope.Required.Name, cancellationToken);
+        }
+
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)

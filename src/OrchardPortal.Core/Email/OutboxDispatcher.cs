@@ -16,6 +16,7 @@ namespace OrchardPortal.Core.Email;
 /// </summary>
 public sealed class OutboxDispatcher(
     OutboxSchedule schedule,
+    OutboxMarks marks,
     IServiceScopeFactory scopeFactory,
     IOptionsMonitor<OutboxOptions> options,
     TimeProvider clock,
@@ -29,6 +30,7 @@ public sealed class OutboxDispatcher(
             return;
         }
 
+        await ScheduleMarkedTenantsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = schedule.TakeDue(clock.GetUtcNow());
@@ -54,6 +56,7 @@ public sealed class OutboxDispatcher(
             switch (tenant?.State)
             {
                 case null:
+                    await marks.ClearAsync(tenantName, stoppingToken);
                     return; // Deleted: its mail went with it.
                 case TenantState.Disabled:
                     return; // Kept, and looked at again when the tenant is next activated.
@@ -70,6 +73,10 @@ public sealed class OutboxDispatcher(
             {
                 schedule.ScheduleAt(tenantName, when);
             }
+            else
+            {
+                await marks.ClearAsync(tenantName, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -79,6 +86,25 @@ public sealed class OutboxDispatcher(
         {
             logger.LogError(exception, "Could not process the email outbox of tenant {Tenant}; trying again later", tenantName);
             schedule.ScheduleAt(tenantName, clock.GetUtcNow() + options.CurrentValue.TenantErrorDelay);
+        }
+    }
+
+    /// <summary>
+    /// Tenants a previous process (or another node) left mail for: looked at now, rather than when
+    /// someone next happens to visit them.
+    /// </summary>
+    private async Task ScheduleMarkedTenantsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var tenantName in await marks.ListAsync(stoppingToken))
+            {
+                schedule.Signal(tenantName);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not read which tenants have outbox mail; each is looked at when next activated");
         }
     }
 

@@ -27,6 +27,41 @@ internal sealed class OutboxModel : IModelContributor
     }
 }
 
+/// <summary>The host table of tenants that may have undelivered mail (<see cref="OutboxMarks"/>).</summary>
+internal sealed class OutboxHostModel : IModelContributor
+{
+    public const string Table = "OutboxMarks";
+
+    public DatabaseScope Scope => DatabaseScope.Host;
+
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        var mark = modelBuilder.Entity<OutboxMark>();
+        mark.ToTable(Table);
+        mark.HasKey(m => m.TenantName);
+        mark.Property(m => m.TenantName).HasMaxLength(63);
+    }
+}
+
+internal sealed class OutboxHostMigration : DataMigration
+{
+    public override string Id => "OrchardPortal.Core.Email";
+
+    public override DatabaseScope Scope => DatabaseScope.Host;
+
+    public override IReadOnlyList<Action<MigrationBuilder>> Steps { get; } =
+    [
+        b => b.CreateTable(
+            name: OutboxHostModel.Table,
+            columns: c => new
+            {
+                TenantName = c.Column<string>(maxLength: 63, nullable: false),
+                MarkedUtc = c.Column<DateTimeOffset>(nullable: false),
+            },
+            constraints: t => t.PrimaryKey("PK_OutboxMarks", x => x.TenantName)),
+    ];
+}
+
 internal sealed class OutboxMigration : DataMigration
 {
     public override string Id => "OrchardPortal.Core.Email";

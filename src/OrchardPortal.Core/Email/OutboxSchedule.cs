@@ -6,7 +6,8 @@ namespace OrchardPortal.Core.Email;
 /// <summary>
 /// Which tenants have outbox work and when it is due, in this process. Only tenants that committed
 /// mail, were activated, or are waiting for a retry are here, so the dispatcher never sweeps every
-/// tenant database. Process-local: after a restart, activation puts a tenant back.
+/// tenant database. Process-local: after a restart, the host's <see cref="OutboxMarks"/> (and each
+/// tenant's activation) put tenants back.
 /// </summary>
 public sealed class OutboxSchedule
 {

@@ -8,7 +8,7 @@ namespace OrchardPortal.Core.Tests.Email;
 
 /// <summary>
 /// Mail survives the process: a second host over the same App_Data stands in for the restarted process,
-/// and the first request to the tenant (its activation) is what brings its outbox back into view.
+/// which finds the tenants with mail from the host's marks at start-up, or when the tenant is next activated.
 /// </summary>
 public sealed class OutboxRecoveryTests
 {
@@ -33,6 +33,25 @@ public sealed class OutboxRecoveryTests
         await using var second = await EmailHost.StartAsync(maildev.SmtpPort, sameStorageAs: first);
         using var client = second.CreateClient($"{tenant.Name}.localhost");
         using var _ = await client.GetAsync("/");
+
+        Assert.Single(await maildev.WaitForMailAsync(m => m.IsFor(recipient), TimeSpan.FromSeconds(15)));
+        var sent = await second.WaitForMessageAsync(tenant, id, m => m.State == OutboxState.Sent);
+        Assert.Equal(1, sent.Attempts);
+    }
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task Mail_left_pending_by_a_stopped_process_is_sent_by_the_next_one_without_anyone_visiting_the_tenant(StorageKind storage)
+    {
+        var maildev = await MailDevServer.GetAsync();
+        var recipient = $"unvisited-{Guid.NewGuid():N}@customer.example.com";
+        await using var first = await EmailHost.StartAsync(maildev.SmtpPort, storage, dispatcher: false);
+        var tenant = await first.CreateTenantAsync();
+        var id = await first.SendNowAsync(tenant, Reminder(recipient));
+
+        // No request reaches the tenant on the restarted process: only its start-up can find the mail.
+        await using var second = await EmailHost.StartAsync(maildev.SmtpPort, sameStorageAs: first);
 
         Assert.Single(await maildev.WaitForMailAsync(m => m.IsFor(recipient), TimeSpan.FromSeconds(15)));
         var sent = await second.WaitForMessageAsync(tenant, id, m => m.State == OutboxState.Sent);
