@@ -14,6 +14,7 @@ using OrchardPortal.Payments.Gateways.Stripe;
 using OrchardPortal.Payments.Pages.Admin.Payments;
 using OrchardPortal.Payments.PayInvoices;
 using OrchardPortal.Payments.Recording;
+using OrchardPortal.Payments.SavedMethods;
 using OrchardPortal.Payments.Settings;
 using OrchardPortal.Payments.Webhooks;
 
@@ -45,6 +46,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<StripeWebhookProcessor>();
         services.AddScoped<PayService>();
         services.AddScoped<PayPages>();
+        services.AddScoped<SavedMethodsPages>();
         services.AddScoped<IThemeGlobalsProvider, PaymentsGlobalsProvider>();
 
         services.AddSingleton(new AdminMenuItem("Payments", PaymentSettingsModel.Path, 60));
@@ -54,5 +56,6 @@ public sealed class Startup : ModuleStartup
     {
         endpoints.MapStripeWebhook();
         endpoints.MapPay();
+        SavedMethodsPages.Map(endpoints);
     }
 }
