@@ -89,6 +89,37 @@ public sealed class PasswordResetTests(SqlitePortalUsersApp app) : IClassFixture
         Assert.Null(PortalClient.SignedInName(await again.BodyAsync("/")));
     }
 
+    [Fact]
+    public async Task Asking_for_a_new_reset_link_makes_the_older_one_stop_working()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var user = await app.ActivatedUserAsync(tenant, "tworesets");
+        await app.CreateClient(tenant.Host).PostFormAsync("/forgot-password", [new("Email", user.Email)]);
+        var first = await app.Mail.LinkAsync(user.Email, "/reset-password/");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await app.CreateClient(tenant.Host).PostFormAsync("/forgot-password", [new("Email", user.Email)]);
+        var second = await app.Mail.LinkAsync(user.Email, "/reset-password/", first);
+
+        var browser = app.CreateClient(tenant.Host);
+        Assert.Contains("This link was already used", await (await browser.GetAsync(first)).TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(second)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_posted_without_its_token_changes_nothing_and_says_why()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var user = await app.ActivatedUserAsync(tenant, "stale");
+        var browser = app.CreateClient(tenant.Host);
+
+        var response = await browser.PostFormWithTokenAsync("/sign-in", [new("Login", user.Email), new("Password", user.Password)], null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("nothing was changed", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Null(PortalClient.PortalCookie(response));
+    }
+
     private static string Alert(string html)
     {
         var match = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"alert alert-success\" role=\"status\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
