@@ -2,7 +2,7 @@ using OrchardPortal.Core.Tenancy;
 
 namespace OrchardPortal.Core.Email;
 
-/// <summary>Hands one email to a mail system. Throws when it was not accepted.</summary>
+/// <summary>Hands one email to a mail system. Throws when it was not accepted. Called concurrently by the outbox: keep no per-send state in fields.</summary>
 public interface IEmailSender
 {
     /// <param name="message">What to send.</param>

@@ -47,15 +47,26 @@ internal sealed class OutboxDelivery(
             }
 
             sender ??= await senders.ResolveAsync(tenant, stoppingToken);
-            foreach (var id in due)
-            {
-                if (stoppingToken.IsCancellationRequested)
-                {
-                    break;
-                }
+            var resolved = sender;
 
-                await DeliverAsync(tenant, messages, sender, id, settings, stoppingToken);
-            }
+            // A bulk action queues thousands of messages for one tenant; one at a time, each waiting on
+            // its own SMTP conversation, that is minutes of mail. Several conversations at once (each with
+            // its own context: a DbContext serves one operation at a time) keep the server busy; the claim
+            // still guarantees each message goes out once.
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxConcurrentSendsPerTenant) },
+                async (id, _) =>
+                {
+                    if (stoppingToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    await using var worker = scopes.CreateScope(tenant);
+                    var workerMessages = worker.ServiceProvider.GetRequiredService<TenantDbContext>().Set<OutboxMessage>();
+                    await DeliverAsync(tenant, workerMessages, resolved, id, settings, stoppingToken);
+                });
 
             if (due.Count < settings.BatchSize)
             {
