@@ -149,7 +149,10 @@ public sealed class SignInTests(SqlitePortalUsersApp app) : IClassFixture<Sqlite
         Assert.NotNull(PortalClient.SignedInName(await user.Browser.BodyAsync("/")));
 
         var response = await Web.Testing.FormPosting.PostFormWithTokenAsync(user.Browser, "/sign-out", [], token);
-        Assert.Contains("You’re signed out.", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var landing = await user.Browser.BodyAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("You’re signed out.", landing, StringComparison.Ordinal);
+        Assert.Null(PortalClient.SignedInName(landing));
         Assert.Null(PortalClient.SignedInName(await user.Browser.BodyAsync("/")));
     }
 

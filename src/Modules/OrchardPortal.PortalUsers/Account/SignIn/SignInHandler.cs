@@ -43,7 +43,9 @@ public sealed class SignInHandler(AccountPages pages, PortalPages portalPages, P
         if (await pages.ReadFormAsync(cancellationToken) is not null)
         {
             await PortalSignInService.SignOutAsync(http.HttpContext!);
-            return await portalPages.SignInAsync(new SignInForm(null, Notice: "You’re signed out."), null, cancellationToken);
+            // A redirect, not the sign-in page itself: this request still carries the old principal,
+            // and a page rendered from it would show the person as signed in.
+            return Results.Redirect(PortalEndpoints.SignedOutPath);
         }
 
         return Results.Redirect(PortalAccountPaths.Home);
