@@ -17,14 +17,14 @@ public sealed class SqliteTenantStorage(AppDataPaths paths, SqlitePoolLimiter po
 
     public void ConfigureHost(DbContextOptionsBuilder builder)
     {
-        builder.UseSqlite(BuildConnectionString(HostDatabasePath)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance);
+        builder.UseSqlite(BuildConnectionString(HostDatabasePath));
     }
 
     public void ConfigureTenant(DbContextOptionsBuilder builder, TenantRecord tenant)
     {
         var connectionString = BuildConnectionString(DatabasePath(tenant.Name));
         pools.Touch(connectionString);
-        builder.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance);
+        builder.UseSqlite(connectionString);
     }
 
     public Task CreateAsync(TenantRecord tenant, CancellationToken cancellationToken)

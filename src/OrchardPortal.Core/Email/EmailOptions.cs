@@ -59,11 +59,8 @@ public sealed class OutboxOptions
 
     public int MaxConcurrentTenants { get; set; } = 4;
 
-    /// <summary>
-    /// SMTP conversations one tenant may have open at once (a bulk invitation's thousands of messages).
-    /// Lower it for a mail server that limits connections per sender; its refusals are retried, never lost.
-    /// </summary>
-    public int MaxConcurrentSendsPerTenant { get; set; } = 32;
+    /// <summary>SMTP conversations one tenant may have open at once (a bulk invitation's thousands of messages).</summary>
+    public int MaxConcurrentSendsPerTenant { get; set; } = 16;
 
     /// <summary>Wait before retrying a tenant whose database could not be read.</summary>
     public TimeSpan TenantErrorDelay { get; set; } = TimeSpan.FromMinutes(1);
