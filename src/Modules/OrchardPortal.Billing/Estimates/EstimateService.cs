@@ -27,28 +27,19 @@ public sealed partial class EstimateService(
             return BillingResult.Invalid(errors);
         }
 
-        var typed = string.IsNullOrWhiteSpace(draft.Number) ? null : draft.Number.Trim();
         var now = clock.GetUtcNow();
-        for (var attempt = 0; ; attempt++)
-        {
-            var number = typed ?? await numbers.NextAsync(DocumentNumbers.EstimatePrefix, cancellationToken);
-            var estimate = new Estimate { Number = number, Currency = await billing.CurrencyAsync(cancellationToken), CreatedUtc = now };
-            Apply(estimate, draft, customer, now);
-            db.Add(estimate);
-            try
+        return await numbers.AddNumberedAsync(
+            draft.Number,
+            DocumentNumbers.EstimatePrefix,
+            async number =>
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return BillingResult.Ok(estimate.Id);
-            }
-            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
-            {
-                db.ChangeTracker.Clear();
-                if (typed is not null || attempt >= 20)
-                {
-                    return BillingResult.Invalid(new Dictionary<string, string> { ["Number"] = DuplicateNumber(number) });
-                }
-            }
-        }
+                var estimate = new Estimate { Number = number, Currency = await billing.CurrencyAsync(cancellationToken), CreatedUtc = now };
+                Apply(estimate, draft, customer, now);
+                return estimate;
+            },
+            d => d.Id,
+            DuplicateNumber,
+            cancellationToken);
     }
 
     /// <summary>Saves changes to an estimate the customer has not decided on; a stale <paramref name="expectedVersion"/> changes nothing.</summary>

@@ -27,29 +27,19 @@ public sealed partial class InvoiceService(
             return BillingResult.Invalid(errors);
         }
 
-        var typed = string.IsNullOrWhiteSpace(draft.Number) ? null : draft.Number.Trim();
         var now = clock.GetUtcNow();
-        // A generated number someone already typed by hand is skipped: try the next one.
-        for (var attempt = 0; ; attempt++)
-        {
-            var number = typed ?? await numbers.NextAsync(DocumentNumbers.InvoicePrefix, cancellationToken);
-            var invoice = new Invoice { Number = number, Currency = await billing.CurrencyAsync(cancellationToken), CreatedUtc = now };
-            Apply(invoice, draft, customer, now);
-            db.Add(invoice);
-            try
+        return await numbers.AddNumberedAsync(
+            draft.Number,
+            DocumentNumbers.InvoicePrefix,
+            async number =>
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return BillingResult.Ok(invoice.Id);
-            }
-            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
-            {
-                db.ChangeTracker.Clear();
-                if (typed is not null || attempt >= 20)
-                {
-                    return BillingResult.Invalid(new Dictionary<string, string> { ["Number"] = DuplicateNumber(number) });
-                }
-            }
-        }
+                var invoice = new Invoice { Number = number, Currency = await billing.CurrencyAsync(cancellationToken), CreatedUtc = now };
+                Apply(invoice, draft, customer, now);
+                return invoice;
+            },
+            d => d.Id,
+            DuplicateNumber,
+            cancellationToken);
     }
 
     /// <summary>
