@@ -14,6 +14,9 @@ builder.AddOrchardPortal()
     .AddModule<OrchardPortal.Payments.Startup>()
     .AddModule<OrchardPortal.Content.Startup>()
     .AddModule<OrchardPortal.Documents.Startup>()
+    .AddModule<OrchardPortal.Visits.Startup>()
+    .AddModule<OrchardPortal.ServiceRequests.Startup>()
+    .AddModule<OrchardPortal.Messages.Startup>()
     .AddModule<OrchardPortal.Emails.Startup>();
 
 var app = builder.Build();
