@@ -3,7 +3,7 @@ using OrchardPortal.Core.Email.Templates;
 namespace OrchardPortal.Emails.Catalog;
 
 /// <summary>
-/// The seven emails every tenant has. Variable names are a contract: other modules build these models,
+/// The emails every tenant has. Variable names are a contract: other modules build these models,
 /// and staff templates use them. Every template also gets <see cref="Common"/>.
 /// </summary>
 public static class EmailTemplateCatalog
@@ -64,6 +64,18 @@ public static class EmailTemplateCatalog
             ],
             () => Model(("customer", Customer()), ("link", "https://example.com/pay/sample-token"),
                 ("invoice", Item(("number", "INV-1042"), ("total", "$145.00"), ("balance", "$145.00"), ("due_date", "December 5, 2026"))))),
+        new(EmailTemplateKeys.NewMessage, "New message", "When your team writes to a customer in a portal conversation (sent to each of the customer's portal users who can see Messages).",
+            [
+                new("customer.name", "The customer's name."),
+                new("thread.title", "The conversation's subject, e.g. \"About invoice INV-1042\"."),
+                new("message.author", "Who wrote the message (the staff member's name)."),
+                new("message.body", "The message as written (plain text; line breaks kept in the text part)."),
+                new("message.attachment_count", "How many files are attached (0 when none)."),
+                new("link", "The link to the conversation in the portal (the customer signs in first if needed)."),
+            ],
+            () => Model(("customer", Customer()), ("link", "https://example.com/messages/42"),
+                ("thread", Item(("title", "About invoice INV-1042"))),
+                ("message", Item(("author", "Sam Keller"), ("body", "Hi Jordan, the late fee was removed. Thanks for letting us know!"), ("attachment_count", 0))))),
     ];
 
     public static EmailTemplateDefinition? Find(string? key) => All.FirstOrDefault(d => d.Key == key);

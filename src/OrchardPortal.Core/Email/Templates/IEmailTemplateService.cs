@@ -50,7 +50,10 @@ public static class EmailTemplateKeys
     /// <summary>An invoice with its no-sign-in "Pay now" link: <c>customer</c>, <c>invoice</c>, <c>link</c>.</summary>
     public const string Invoice = "invoice";
 
+    /// <summary>A new message from the office in a portal conversation: <c>customer</c>, <c>thread</c>, <c>message</c>, <c>link</c>.</summary>
+    public const string NewMessage = "new-message";
+
     /// <summary>Every key, in the order the admin lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, PaymentReceipt, Invoice];
+        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, PaymentReceipt, Invoice, NewMessage];
 }
