@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrchardPortal.Core.Data;
 using OrchardPortal.Core.Modules;
+using OrchardPortal.Visits.Data;
+using OrchardPortal.Visits.Services;
 
 namespace OrchardPortal.Visits;
 
@@ -11,5 +14,9 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IModelContributor, VisitsModel>();
+        services.AddSingleton<DataMigration, VisitsMigration>();
+        services.AddScoped<VisitValidator>();
+        services.AddScoped<VisitService>();
     }
 }
