@@ -76,6 +76,44 @@ public static class EmailTemplateCatalog
             () => Model(("customer", Customer()), ("link", "https://example.com/messages/42"),
                 ("thread", Item(("title", "About invoice INV-1042"))),
                 ("message", Item(("author", "Sam Keller"), ("body", "Hi Jordan, the late fee was removed. Thanks for letting us know!"), ("attachment_count", 0))))),
+        new(EmailTemplateKeys.VisitDelayed, "Visit delayed", "To a customer when your team marks their visit (or the whole day) delayed; one email per customer.",
+            [
+                new("customer.name", "The customer's name."),
+                new("message", "Your team's message, e.g. about the weather."),
+                new("visits", "The delayed visits: a list of items with service, date, window and location."),
+                new("link", "The link to the Schedule tab in the portal."),
+            ],
+            () => Model(("customer", Customer()), ("message", "Heavy rain today: we'll come tomorrow at the same time."), ("link", "https://example.com/schedule"),
+                ("visits", new List<object?> { VisitSample() }))),
+        new(EmailTemplateKeys.VisitChangeRequested, "Visit change requested", "To your notification addresses (Portal settings) when a customer asks to reschedule or skip a visit.",
+            [
+                new("customer.name", "The customer's name."),
+                new("customer.account_number", "The customer's account number."),
+                new("visit.service", "The visit's service."),
+                new("visit.date", "The visit's date."),
+                new("visit.window", "The visit's time window."),
+                new("visit.location", "The property (may be empty)."),
+                new("request.kind", "\"reschedule\" or \"skip\"."),
+                new("request.preferred", "The days or times the customer prefers (reschedule)."),
+                new("request.notes", "The customer's note (may be empty)."),
+                new("request.requested_by", "The portal user who asked."),
+                new("link", "The link to approve or decline in the admin."),
+            ],
+            () => Model(("customer", Customer()), ("visit", VisitSample()), ("link", "https://example.com/admin/visits/requests/7"),
+                ("request", Item(("kind", "reschedule"), ("preferred", "Any weekday morning next week"), ("notes", "We're away on Tuesday."), ("requested_by", "Jordan Rivera"))))),
+        new(EmailTemplateKeys.VisitChangeDecision, "Visit change decision", "To the customer when your team approves or declines their request to reschedule or skip a visit.",
+            [
+                new("customer.name", "The customer's name."),
+                new("kind", "\"reschedule\" or \"skip\"."),
+                new("approved", "true when approved, false when declined."),
+                new("visit.service", "The visit's service."),
+                new("visit.date", "The visit's date (the new one when rescheduled)."),
+                new("visit.window", "The visit's time window."),
+                new("visit.location", "The property (may be empty)."),
+                new("reason", "Why it was declined (empty when approved)."),
+                new("link", "The link to the visit in the portal."),
+            ],
+            () => Model(("customer", Customer()), ("visit", VisitSample()), ("kind", "reschedule"), ("approved", true), ("reason", ""), ("link", "https://example.com/schedule/7"))),
     ];
 
     public static EmailTemplateDefinition? Find(string? key) => All.FirstOrDefault(d => d.Key == key);
@@ -99,6 +137,9 @@ public static class EmailTemplateCatalog
         ("payment", Item(("amount", "$210.00"), ("method", method), ("date", "November 21, 2026"), ("reference", "PAY-20931"))),
         ("invoices", new List<object?> { Item(("number", "INV-1039"), ("amount", "$65.00")), Item(("number", "INV-1042"), ("amount", "$145.00")) }),
         ("receipt_url", "https://example.com/payments/PAY-20931"));
+
+    private static Dictionary<string, object?> VisitSample() => Item(
+        ("service", "Lawn mowing"), ("date", "Tuesday, December 1, 2026"), ("window", "8:00 AM – 10:00 AM"), ("location", "Home — 418 Birchwood Lane, Maple Hollow, IL 60510"));
 
     private static Dictionary<string, object?> Customer() => Item(("name", "Jordan Rivera"), ("account_number", "100245"));
 

@@ -53,7 +53,17 @@ public static class EmailTemplateKeys
     /// <summary>A new message from the office in a portal conversation: <c>customer</c>, <c>thread</c>, <c>message</c>, <c>link</c>.</summary>
     public const string NewMessage = "new-message";
 
+    /// <summary>To the customer: staff marked their visit(s) delayed: <c>customer</c>, <c>message</c>, <c>visits</c> (<c>service</c>, <c>date</c>, <c>window</c>, <c>location</c>), <c>link</c>.</summary>
+    public const string VisitDelayed = "visit-delayed";
+
+    /// <summary>To the office: a customer asked to reschedule or skip a visit: <c>customer</c>, <c>visit</c>, <c>request</c>, <c>link</c>.</summary>
+    public const string VisitChangeRequested = "visit-change-requested";
+
+    /// <summary>To the customer: staff approved or declined their reschedule/skip request: <c>customer</c>, <c>visit</c>, <c>kind</c>, <c>approved</c>, <c>reason</c>, <c>link</c>.</summary>
+    public const string VisitChangeDecision = "visit-change-decision";
+
     /// <summary>Every key, in the order the admin lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, PaymentReceipt, Invoice, NewMessage];
+        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, PaymentReceipt, Invoice, NewMessage,
+        VisitDelayed, VisitChangeRequested, VisitChangeDecision];
 }
