@@ -114,6 +114,53 @@ public static class EmailTemplateCatalog
                 new("link", "The link to the visit in the portal."),
             ],
             () => Model(("customer", Customer()), ("visit", VisitSample()), ("kind", "reschedule"), ("approved", true), ("reason", ""), ("link", "https://example.com/schedule/7"))),
+        new(EmailTemplateKeys.ServiceRequestReceived, "Service request received", "To your notification addresses (Portal settings) when a customer requests service in the portal.",
+            [
+                new("customer.name", "The customer's name."),
+                new("customer.account_number", "The customer's account number."),
+                new("request.number", "The request's number."),
+                new("request.service", "The service asked for (or \"Something else\")."),
+                new("request.property", "The property it is for."),
+                new("request.preferred", "The preferred dates and time of day."),
+                new("request.description", "What the customer described (may be empty)."),
+                new("request.notes", "The customer's notes (may be empty)."),
+                new("request.photo_count", "How many photos are attached."),
+                new("request.submitted_by", "The portal user who sent it."),
+                new("link", "The link to the requests inbox in the admin."),
+            ],
+            () => Model(("customer", Customer()), ("request", ServiceRequestSample()), ("link", "https://example.com/admin/service-requests"))),
+        new(EmailTemplateKeys.ServiceRequestUpdate, "Service request update", "To the customer when your team changes the status of their service request.",
+            [
+                new("customer.name", "The customer's name."),
+                new("request.number", "The request's number."),
+                new("request.service", "The service asked for."),
+                new("request.preferred", "The preferred dates they gave."),
+                new("status", "The new status: Received, Scheduled, Quoted, Declined or Done."),
+                new("message", "Your team's message (may be empty)."),
+                new("link", "The link to the request in the portal."),
+            ],
+            () => Model(("customer", Customer()), ("request", ServiceRequestSample()), ("status", "Scheduled"),
+                ("message", "We'll be there Tuesday morning."), ("link", "https://example.com/request-service/12"))),
+        new(EmailTemplateKeys.ServiceNoteReceived, "Service note received", "To your notification addresses (Portal settings) when a customer sends a service note.",
+            [
+                new("customer.name", "The customer's name."),
+                new("customer.account_number", "The customer's account number."),
+                new("note.body", "The note as written."),
+                new("note.property", "The property it is about (may be empty)."),
+                new("note.visit", "The visit it is about (may be empty)."),
+                new("note.submitted_by", "The portal user who sent it."),
+                new("link", "The link to the service notes inbox in the admin."),
+            ],
+            () => Model(("customer", Customer()), ("note", ServiceNoteSample("")), ("link", "https://example.com/admin/service-notes"))),
+        new(EmailTemplateKeys.ServiceNoteAnswered, "Service note answered", "To the customer when your team answers their service note.",
+            [
+                new("customer.name", "The customer's name."),
+                new("note.body", "The customer's note."),
+                new("note.answer", "Your team's answer."),
+                new("note.property", "The property it is about (may be empty)."),
+                new("link", "The link to the Service notes tab in the portal."),
+            ],
+            () => Model(("customer", Customer()), ("note", ServiceNoteSample("Thanks, we've told the crew.")), ("link", "https://example.com/service-notes"))),
     ];
 
     public static EmailTemplateDefinition? Find(string? key) => All.FirstOrDefault(d => d.Key == key);
@@ -137,6 +184,16 @@ public static class EmailTemplateCatalog
         ("payment", Item(("amount", "$210.00"), ("method", method), ("date", "November 21, 2026"), ("reference", "PAY-20931"))),
         ("invoices", new List<object?> { Item(("number", "INV-1039"), ("amount", "$65.00")), Item(("number", "INV-1042"), ("amount", "$145.00")) }),
         ("receipt_url", "https://example.com/payments/PAY-20931"));
+
+    private static Dictionary<string, object?> VisitSample() => Item(
+        ("service", "Lawn mowing"), ("date", "Tuesday, December 1, 2026"), ("window", "8:00 AM – 10:00 AM"), ("location", "Home — 418 Birchwood Lane, Maple Hollow, IL 60510"));
+
+    private static Dictionary<string, object?> ServiceRequestSample() => Item(
+        ("number", "12"), ("service", "Spring clean-up"), ("property", "Home — 418 Birchwood Lane, Maple Hollow, IL 60510"),
+        ("preferred", "Dec 3 – Dec 10, 2026 (mornings)"), ("description", ""), ("notes", "The side gate is unlocked."), ("photo_count", 1), ("submitted_by", "Jordan Rivera"));
+
+    private static Dictionary<string, object?> ServiceNoteSample(string answer) => Item(
+        ("body", "New gate code is 4512."), ("property", "Home — 418 Birchwood Lane, Maple Hollow, IL 60510"), ("visit", ""), ("answer", answer), ("submitted_by", "Jordan Rivera"));
 
     private static Dictionary<string, object?> VisitSample() => Item(
         ("service", "Lawn mowing"), ("date", "Tuesday, December 1, 2026"), ("window", "8:00 AM – 10:00 AM"), ("location", "Home — 418 Birchwood Lane, Maple Hollow, IL 60510"));

@@ -53,6 +53,18 @@ public static class EmailTemplateKeys
     /// <summary>A new message from the office in a portal conversation: <c>customer</c>, <c>thread</c>, <c>message</c>, <c>link</c>.</summary>
     public const string NewMessage = "new-message";
 
+    /// <summary>To the office: a customer asked for service: <c>customer</c>, <c>request</c>, <c>link</c>.</summary>
+    public const string ServiceRequestReceived = "service-request-received";
+
+    /// <summary>To the customer: staff changed their request's status: <c>customer</c>, <c>request</c>, <c>status</c>, <c>message</c>, <c>link</c>.</summary>
+    public const string ServiceRequestUpdate = "service-request-update";
+
+    /// <summary>To the office: a customer sent a service note: <c>customer</c>, <c>note</c>, <c>link</c>.</summary>
+    public const string ServiceNoteReceived = "service-note-received";
+
+    /// <summary>To the customer: staff answered their service note: <c>customer</c>, <c>note</c>, <c>link</c>.</summary>
+    public const string ServiceNoteAnswered = "service-note-answered";
+
     /// <summary>To the customer: staff marked their visit(s) delayed: <c>customer</c>, <c>message</c>, <c>visits</c> (<c>service</c>, <c>date</c>, <c>window</c>, <c>location</c>), <c>link</c>.</summary>
     public const string VisitDelayed = "visit-delayed";
 
@@ -65,5 +77,6 @@ public static class EmailTemplateKeys
     /// <summary>Every key, in the order the admin lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, PaymentReceipt, Invoice, NewMessage,
+        ServiceRequestReceived, ServiceRequestUpdate, ServiceNoteReceived, ServiceNoteAnswered,
         VisitDelayed, VisitChangeRequested, VisitChangeDecision];
 }
