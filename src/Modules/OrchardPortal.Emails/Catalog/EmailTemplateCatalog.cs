@@ -195,9 +195,6 @@ public static class EmailTemplateCatalog
     private static Dictionary<string, object?> ServiceNoteSample(string answer) => Item(
         ("body", "New gate code is 4512."), ("property", "Home — 418 Birchwood Lane, Maple Hollow, IL 60510"), ("visit", ""), ("answer", answer), ("submitted_by", "Jordan Rivera"));
 
-    private static Dictionary<string, object?> VisitSample() => Item(
-        ("service", "Lawn mowing"), ("date", "Tuesday, December 1, 2026"), ("window", "8:00 AM – 10:00 AM"), ("location", "Home — 418 Birchwood Lane, Maple Hollow, IL 60510"));
-
     private static Dictionary<string, object?> Customer() => Item(("name", "Jordan Rivera"), ("account_number", "100245"));
 
     private static Dictionary<string, object?> Model(params (string Key, object? Value)[] entries) => Item(entries);
