@@ -7,6 +7,7 @@ using OrchardPortal.Core.Modules;
 using OrchardPortal.Core.Navigation;
 using OrchardPortal.Core.Theming;
 using OrchardPortal.Payments.Attempts;
+using OrchardPortal.Payments.Autopay;
 using OrchardPortal.Payments.Data;
 using OrchardPortal.Payments.Gateways;
 using OrchardPortal.Payments.Gateways.Sandbox;
@@ -50,6 +51,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IThemeGlobalsProvider, PaymentsGlobalsProvider>();
 
         services.AddSingleton(new AdminMenuItem("Payments", PaymentSettingsModel.Path, 60));
+
+        services.AddAutopay(configuration);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -57,5 +60,6 @@ public sealed class Startup : ModuleStartup
         endpoints.MapStripeWebhook();
         endpoints.MapPay();
         SavedMethodsPages.Map(endpoints);
+        endpoints.MapAutopay();
     }
 }

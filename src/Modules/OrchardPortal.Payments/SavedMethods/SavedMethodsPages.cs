@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrchardPortal.Core.Hosting;
 using OrchardPortal.Core.Theming;
+using OrchardPortal.Payments.Autopay.Enrollment;
 using OrchardPortal.Payments.Gateways;
 using OrchardPortal.Payments.PayInvoices;
 using OrchardPortal.Portal.CustomerPages;
@@ -22,6 +23,7 @@ public sealed class SavedMethodsPages(
     PortalPages portal,
     PayService pay,
     PaymentGatewayResolver gateways,
+    AutopayEnrollmentService autopay,
     IAntiforgery antiforgery,
     IHttpContextAccessor http)
 {
@@ -36,7 +38,9 @@ public sealed class SavedMethodsPages(
             .WithMetadata(tenantOnly).AllowAnonymous().DisableAntiforgery();
     }
 
-    public async Task<IResult> ShowAsync(string? notice, CancellationToken cancellationToken)
+    public Task<IResult> ShowAsync(string? notice, CancellationToken cancellationToken) => RenderAsync(notice, null, cancellationToken);
+
+    private async Task<IResult> RenderAsync(string? notice, string? error, CancellationToken cancellationToken)
     {
         var customer = await PayerAsync(cancellationToken);
         if (customer is null)
@@ -64,12 +68,18 @@ public sealed class SavedMethodsPages(
                     ["is_default"] = m.IsDefault,
                 }).ToList(),
                 ["notice"] = notice,
+                ["error"] = error,
                 ["action"] = Path,
                 ["antiforgery_field"] = tokens.FormFieldName,
                 ["antiforgery_token"] = tokens.RequestToken,
             },
         };
-        var options = new ThemePageOptions { Title = "Saved payment methods", Banner = gateway.IsTestMode ? PayPages.TestModeBanner : null };
+        var options = new ThemePageOptions
+        {
+            Title = "Saved payment methods",
+            Banner = gateway.IsTestMode ? PayPages.TestModeBanner : null,
+            StatusCode = error is null ? StatusCodes.Status200OK : StatusCodes.Status409Conflict,
+        };
         return await renderer.RenderPageAsync("PaymentMethods", model, options, cancellationToken);
     }
 
@@ -97,6 +107,12 @@ public sealed class SavedMethodsPages(
         }
 
         string notice;
+        if (form["change"] == "remove" && await autopay.RemovalRefusalAsync(customer.CustomerId, mine.Id, cancellationToken) is { } refusal)
+        {
+            // The method autopay charges stays until the customer turns autopay off or moves it (see docs/payments.md).
+            return await RenderAsync(null, refusal, cancellationToken);
+        }
+
         if (form["change"] == "remove")
         {
             await gateway.RemoveMethodAsync(customerRef, mine.Id, cancellationToken);

@@ -44,6 +44,9 @@ public static class EmailTemplateKeys
     /// <summary>An autopay charge succeeded: <c>customer</c>, <c>payment</c>, <c>invoices</c>.</summary>
     public const string AutoChargeReceipt = "auto-charge-receipt";
 
+    /// <summary>An autopay charge failed: <c>customer</c>, <c>invoice</c>, <c>reason</c>, <c>will_retry</c>, <c>next_attempt_date</c>, <c>pay_url</c>, <c>autopay_url</c>.</summary>
+    public const string AutopayFailed = "autopay-failed";
+
     /// <summary>A payment made in the portal: <c>customer</c>, <c>payment</c>, <c>invoices</c>.</summary>
     public const string PaymentReceipt = "payment-receipt";
 
@@ -76,7 +79,7 @@ public static class EmailTemplateKeys
 
     /// <summary>Every key, in the order the admin lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, PaymentReceipt, Invoice, NewMessage,
+        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, AutopayFailed, PaymentReceipt, Invoice, NewMessage,
         ServiceRequestReceived, ServiceRequestUpdate, ServiceNoteReceived, ServiceNoteAnswered,
         VisitDelayed, VisitChangeRequested, VisitChangeDecision];
 }
