@@ -42,7 +42,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<MessagesPortalPages>();
         services.AddScoped<IThemeGlobalsProvider, UnreadMessagesGlobalsProvider>();
 
-        services.AddSingleton(new AdminMenuItem("Messages", MessagePaths.Admin, 35));
+        services.AddSingleton(new AdminMenuItem("Messages", MessagePaths.Admin, 37));
         services.AddScoped<IAdminMenuBadge, UnreadMessagesMenuBadge>();
     }
 
