@@ -77,5 +77,12 @@ internal sealed class VisitsMigration : DataMigration
                 constraints: t => t.PrimaryKey("PK_VisitCalendarFeeds", x => x.CustomerId));
             b.CreateIndex("IX_VisitCalendarFeeds_TokenHash", "VisitCalendarFeeds", "TokenHash", unique: true);
         },
+        b =>
+        {
+            // Concurrency guards for visits and requests, and who to tell about a request's decision.
+            b.AddColumn<int>("Version", "Visits", nullable: false, defaultValue: 0);
+            b.AddColumn<int>("Version", "VisitChangeRequests", nullable: false, defaultValue: 0);
+            b.AddColumn<string>("RequestedByEmail", "VisitChangeRequests", maxLength: M.EmailLength, nullable: true);
+        },
     ];
 }

@@ -26,6 +26,7 @@ public static partial class SamplePortalEndpoint
         ["invoices"] = "Invoices",
         ["estimates"] = "Estimates",
         ["history"] = "History",
+        ["schedule"] = "Schedule",
         ["service-notes"] = "ServiceNotes",
         ["request-service"] = "RequestService",
         ["documents"] = "Documents",

@@ -14,6 +14,7 @@ internal sealed class VisitsModel : IModelContributor
     public const int PersonLength = 150;
     public const int EnumLength = 12;
     public const int HashLength = 64;
+    public const int EmailLength = 254;
 
     public DatabaseScope Scope => DatabaseScope.Tenant;
 
@@ -29,6 +30,7 @@ internal sealed class VisitsModel : IModelContributor
         visit.Property(v => v.DelayMessage).HasMaxLength(MessageLength);
         visit.Property(v => v.Status).HasConversion<string>().HasMaxLength(EnumLength);
         visit.Ignore(v => v.IsUpcoming);
+        visit.Property(v => v.Version).IsConcurrencyToken();
         visit.HasIndex(v => new { v.CustomerId, v.WindowStartUtc });
         visit.HasIndex(v => v.WindowStartUtc);
 
@@ -40,6 +42,8 @@ internal sealed class VisitsModel : IModelContributor
         request.Property(r => r.PreferredDates).HasMaxLength(MessageLength);
         request.Property(r => r.Notes).HasMaxLength(NotesLength);
         request.Property(r => r.RequestedBy).HasMaxLength(PersonLength);
+        request.Property(r => r.RequestedByEmail).HasMaxLength(EmailLength);
+        request.Property(r => r.Version).IsConcurrencyToken();
         request.Property(r => r.DecidedBy).HasMaxLength(PersonLength);
         request.Property(r => r.DeclineReason).HasMaxLength(MessageLength);
         request.HasIndex(r => new { r.VisitId, r.Status });

@@ -46,6 +46,9 @@ public sealed class Visit
 
     public DateTimeOffset UpdatedUtc { get; set; }
 
+    /// <summary>Bumped on every change: two people acting on the same visit at once can't both win.</summary>
+    public int Version { get; set; }
+
     /// <summary>Still ahead: the crew has not started, finished, skipped or cancelled it.</summary>
     public bool IsUpcoming => Status is VisitStatus.Scheduled or VisitStatus.Delayed;
 }

@@ -22,6 +22,9 @@ public sealed class VisitChangeRequest
     /// <summary>The portal user who asked, by name.</summary>
     public required string RequestedBy { get; set; }
 
+    /// <summary>Where the decision is emailed: the portal user who asked (the customer's primary address when unknown).</summary>
+    public string? RequestedByEmail { get; set; }
+
     public DateTimeOffset CreatedUtc { get; set; }
 
     public VisitChangeStatus Status { get; set; } = VisitChangeStatus.Pending;
@@ -31,6 +34,9 @@ public sealed class VisitChangeRequest
     public DateTimeOffset? DecidedUtc { get; set; }
 
     public string? DeclineReason { get; set; }
+
+    /// <summary>Guards against two staff members deciding the same request at once.</summary>
+    public int Version { get; set; }
 }
 
 public enum VisitChangeKind

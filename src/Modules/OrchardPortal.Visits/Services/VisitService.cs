@@ -45,8 +45,8 @@ public sealed partial class VisitService(TenantDbContext db, VisitValidator vali
         }
 
         Apply(visit, request, location, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return VisitResult.Ok(id);
+        visit.Version++;
+        return await SaveAsync(visit, cancellationToken);
     }
 
     public Task<Visit?> GetAsync(long id, CancellationToken cancellationToken) =>
@@ -80,6 +80,11 @@ public sealed partial class VisitService(TenantDbContext db, VisitValidator vali
             .ToListAsync(cancellationToken);
         return rows.OrderByDescending(v => v.CompletedUtc ?? v.WindowStartUtc).ThenByDescending(v => v.Id).Take(max).ToList();
     }
+
+    /// <summary>The customer's completed visits, most recently finished first.</summary>
+    public async Task<IReadOnlyList<Visit>> CompletedForCustomerAsync(long customerId, int max, CancellationToken cancellationToken) =>
+        (await db.Set<Visit>().AsNoTracking().Where(v => v.CustomerId == customerId && v.Status == VisitStatus.Completed).ToListAsync(cancellationToken))
+            .OrderByDescending(v => v.CompletedUtc ?? v.WindowStartUtc).ThenByDescending(v => v.Id).Take(max).ToList();
 
     /// <summary>Every visit of one customer, newest first (the customer's record in the admin).</summary>
     public async Task<IReadOnlyList<Visit>> ForCustomerAsync(long customerId, CancellationToken cancellationToken) =>
