@@ -25,7 +25,9 @@ public sealed class OutboxRestartTests
     public async Task Stopping_the_mail_server_mid_batch_and_restarting_it_delivers_every_message_exactly_once()
     {
         await using var maildev = await PrivateMailDev.StartAsync();
-        await using var gate = new SmtpGate(Testing.FreePort.Next(), maildev.SmtpPort);
+        // Sessions are reused across messages, so a message is cheap; a slower server keeps the batch
+        // going long enough to be stopped in the middle of it.
+        await using var gate = new SmtpGate(Testing.FreePort.Next(), maildev.SmtpPort) { MailDelay = TimeSpan.FromMilliseconds(100) };
         gate.Open();
         var retries = new Dictionary<string, string?>
         {

@@ -13,9 +13,12 @@ internal sealed class TcpRelay : IAsyncDisposable
     private readonly int _targetPort;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly List<TcpClient> _open = [];
+    private int _accepted;
 
     private TcpRelay(int port, int targetPort)
     {
+        Port = port;
         _targetPort = targetPort;
         _listener = new TcpListener(IPAddress.Loopback, port);
         _listener.Start();
@@ -23,6 +26,26 @@ internal sealed class TcpRelay : IAsyncDisposable
     }
 
     public static TcpRelay Start(int port, int targetPort) => new(port, targetPort);
+
+    public int Port { get; }
+
+    /// <summary>Connections accepted so far.</summary>
+    public int Accepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Hangs up every open connection, as a server that drops idle clients does; keeps listening.</summary>
+    public void DropAll()
+    {
+        lock (_open)
+        {
+            foreach (var client in _open)
+            {
+                client.Client.Shutdown(SocketShutdown.Both);
+                client.Close();
+            }
+
+            _open.Clear();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -44,6 +67,12 @@ internal sealed class TcpRelay : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            Interlocked.Increment(ref _accepted);
+            lock (_open)
+            {
+                _open.Add(client);
+            }
+
             _ = RelayAsync(client);
         }
     }
@@ -60,7 +89,7 @@ internal sealed class TcpRelay : IAsyncDisposable
                 var down = target.GetStream().CopyToAsync(client.GetStream(), _stop.Token);
                 await Task.WhenAny(up, down);
             }
-            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
+            catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
                 // A side hung up or the relay is stopping; either way this connection is done.
             }
