@@ -20,7 +20,14 @@ public sealed class UploadRequestReader(IAntiforgery antiforgery, DocumentOption
 {
     public const string StaleFormMessage = "This page was open too long, so for your security nothing was uploaded. Please choose the file and send it again.";
 
-    public async Task<UploadForm> ReadAsync(HttpContext context, CancellationToken cancellationToken)
+    public Task<UploadForm> ReadAsync(HttpContext context, CancellationToken cancellationToken) =>
+        ReadAsync(context, options.MaxRequestBytes, cancellationToken);
+
+    /// <summary>
+    /// The same, with another module's read limit (e.g. service requests with several photos). A 413 then
+    /// carries <see cref="TooBigMessage"/>'s document wording; callers with their own limit say their own.
+    /// </summary>
+    public async Task<UploadForm> ReadAsync(HttpContext context, long maxRequestBytes, CancellationToken cancellationToken)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -37,12 +44,12 @@ public sealed class UploadRequestReader(IAntiforgery antiforgery, DocumentOption
         // raised (or lowered) to ours before anything reads the body.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            bodySize.MaxRequestBodySize = options.MaxRequestBytes;
+            bodySize.MaxRequestBodySize = maxRequestBytes;
         }
 
         context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions
         {
-            MultipartBodyLengthLimit = options.MaxRequestBytes,
+            MultipartBodyLengthLimit = maxRequestBytes,
         }));
 
         IFormCollection form;
