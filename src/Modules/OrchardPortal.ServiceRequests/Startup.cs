@@ -7,6 +7,7 @@ using OrchardPortal.Core.Navigation;
 using OrchardPortal.Core.Recipes;
 using OrchardPortal.Portal.Services;
 using OrchardPortal.ServiceRequests.Catalogue;
+using OrchardPortal.ServiceRequests.Conversions;
 using OrchardPortal.ServiceRequests.CustomerPortal;
 using OrchardPortal.ServiceRequests.Data;
 using OrchardPortal.ServiceRequests.Notes;
@@ -37,6 +38,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ServiceRequestStaffActions>();
         services.AddScoped<ServiceRequestService>();
         services.AddScoped<ServiceNoteService>();
+        services.AddScoped<RequestConversions>();
         services.AddScoped<PortalAccess>();
         services.AddScoped<RequestServiceModel>();
         services.AddScoped<RequestServicePortalPages>();

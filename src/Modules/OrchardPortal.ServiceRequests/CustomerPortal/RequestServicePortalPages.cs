@@ -104,8 +104,13 @@ public sealed class RequestServicePortalPages(
         }
 
         var photo = (await requests.GetForCustomerAsync(customer.CustomerId, id, cancellationToken))?.Photos.FirstOrDefault(p => p.Id == photoId);
-        return (photo is null ? null : await PhotoResponse.SendAsync(http.HttpContext!.Response, store, photo, cancellationToken))
-            ?? await access.NotFoundAsync(cancellationToken);
+        if (photo is null || await store.OpenReadAsync(photo.StorageId, cancellationToken) is not { } stream)
+        {
+            return await access.NotFoundAsync(cancellationToken);
+        }
+
+        PhotoResponse.ApplyHeaders(http.HttpContext!.Response, photo);
+        return Results.Stream(stream, photo.ContentType);
     }
 
     private async Task<IResult> RenderFormAsync(PortalCustomer customer, RequestFormValues values, IReadOnlyDictionary<string, string> errors, int status, CancellationToken cancellationToken)
