@@ -12,7 +12,7 @@ public static class PortalTabs
     public static readonly PortalTab Estimates = new("estimates", "Estimates", "/estimates", "Estimates", "Read and approve our quotes.");
     public static readonly PortalTab History = new("history", "History", "/history", "History", "Every visit, charge and payment.");
     public static readonly PortalTab Schedule = new("schedule", "Schedule", "/schedule", "Schedule", "Your upcoming visits, and a link for your calendar.");
-    public static readonly PortalTab ServiceNotes = new("service-notes", "Service notes", "/service-notes", "ServiceNotes", "Notes from our crew about each visit.");
+    public static readonly PortalTab ServiceNotes = new("service-notes", "Service notes", "/service-notes", "ServiceNotes", "Send us notes about your property or a visit, and read our answers.");
     public static readonly PortalTab RequestService = new("request-service", "Request service", "/request-service", "RequestService", "Ask us for a visit or an extra job.");
     public static readonly PortalTab Documents = new("documents", "Documents", "/documents", "Documents", "Agreements, reports and other files.");
     public static readonly PortalTab Messages = new("messages", "Messages", "/messages", "Messages", "Your conversation with our office.");
