@@ -12,12 +12,15 @@ using OrchardPortal.Payments.Data;
 using OrchardPortal.Payments.Gateways;
 using OrchardPortal.Payments.Gateways.Sandbox;
 using OrchardPortal.Payments.Gateways.Stripe;
+using OrchardPortal.Payments.InvoiceLinks;
 using OrchardPortal.Payments.Pages.Admin.Payments;
 using OrchardPortal.Payments.PayInvoices;
+using OrchardPortal.Payments.Reconciliation;
 using OrchardPortal.Payments.Recording;
 using OrchardPortal.Payments.SavedMethods;
 using OrchardPortal.Payments.Settings;
 using OrchardPortal.Payments.Webhooks;
+using OrchardPortal.Portal.Services;
 
 namespace OrchardPortal.Payments;
 
@@ -49,6 +52,15 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PayPages>();
         services.AddScoped<SavedMethodsPages>();
         services.AddScoped<IThemeGlobalsProvider, PaymentsGlobalsProvider>();
+        services.AddScoped<IPortalTabContent, PaymentsTabContent>();
+
+        services.AddSingleton<IModelContributor, InvoiceLinksModel>();
+        services.AddSingleton<DataMigration, InvoiceLinksMigration>();
+        services.Configure<InvoiceLinkOptions>(configuration.GetSection(InvoiceLinkOptions.Section));
+        services.AddScoped<InvoiceLinkService>();
+        services.AddScoped<InvoiceLinkPages>();
+        services.AddScoped<AddMethodPages>();
+        services.AddPaymentReconciliation(configuration);
 
         services.AddSingleton(new AdminMenuItem("Payments", PaymentSettingsModel.Path, 60));
 
@@ -59,7 +71,9 @@ public sealed class Startup : ModuleStartup
     {
         endpoints.MapStripeWebhook();
         endpoints.MapPay();
+        endpoints.MapInvoiceLinks();
         SavedMethodsPages.Map(endpoints);
+        AddMethodPages.Map(endpoints);
         endpoints.MapAutopay();
     }
 }

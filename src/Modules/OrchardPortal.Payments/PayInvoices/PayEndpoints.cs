@@ -22,6 +22,8 @@ public static class PayEndpoints
             .WithMetadata(tenantOnly).AllowAnonymous().DisableAntiforgery();
         endpoints.MapPost("/pay/authenticate/{attemptId}", (PayPages pages, string attemptId, HttpRequest request, CancellationToken cancellationToken) => pages.AuthenticateAsync(attemptId, request, cancellationToken))
             .WithMetadata(tenantOnly).AllowAnonymous().DisableAntiforgery();
+        endpoints.MapPost("/pay/verify/{attemptId}", (PayPages pages, string attemptId, HttpRequest request, CancellationToken cancellationToken) => pages.VerifyAsync(attemptId, request, cancellationToken))
+            .WithMetadata(tenantOnly).AllowAnonymous().DisableAntiforgery();
         endpoints.MapGet("/pay/receipt/{attemptId}", (PayPages pages, string attemptId, CancellationToken cancellationToken) => pages.ReceiptAsync(attemptId, cancellationToken))
             .WithMetadata(tenantOnly).AllowAnonymous();
     }

@@ -62,6 +62,11 @@ public sealed partial class PayPages
         var culture = await billing.CultureAsync(cancellationToken);
         var gateway = await gateways.GetAsync(cancellationToken);
         var keys = settings.GetStripeKeys(await settings.GetAsync(cancellationToken));
+        if (gateway.Kind == GatewayKind.Stripe)
+        {
+            StripePageSecurity.AllowStripe(http.HttpContext!);
+        }
+
         var saved = new List<Dictionary<string, object?>>();
         try
         {
@@ -103,6 +108,8 @@ public sealed partial class PayPages
                 ["amount"] = amount,
                 ["minimum"] = money(await pay.MinimumAsync(due.Amount, cancellationToken)),
                 ["gateway"] = gateway.Kind == GatewayKind.Sandbox ? "sandbox" : "stripe",
+                ["currency"] = due.Currency,
+                ["amount_minor"] = due.Amount,
                 ["publishable_key"] = gateway.Kind == GatewayKind.Stripe ? keys?.PublishableKey : null,
                 ["test_mode"] = gateway.IsTestMode,
                 ["saved_methods"] = saved,
@@ -119,7 +126,7 @@ public sealed partial class PayPages
         return await renderer.RenderPageAsync("Pay", model, await OptionsAsync("Make a payment", statusCode, cancellationToken), cancellationToken);
     }
 
-    private async Task<ThemePageOptions> OptionsAsync(string title, int statusCode, CancellationToken cancellationToken)
+    internal async Task<ThemePageOptions> OptionsAsync(string title, int statusCode, CancellationToken cancellationToken)
     {
         bool testMode;
         try

@@ -110,7 +110,7 @@ public sealed partial class PayPages(
         return outcome.Attempt.Status switch
         {
             PaymentStatus.Succeeded or PaymentStatus.Processing => Results.Redirect(PayPaths.Receipt(outcome.Attempt.Id)),
-            PaymentStatus.RequiresAction when outcome.Action is not null => await RenderActionAsync(outcome.Attempt, outcome.Action, cancellationToken),
+            PaymentStatus.RequiresAction when outcome.Action is not null => await RenderActionAsync(outcome.Attempt, outcome.Action, PayPaths.Authenticate(outcome.Attempt.Id), PayPaths.Receipt(outcome.Attempt.Id), cancellationToken),
             _ => await RenderQuotedAsync(customer, ids, form["amount"], new Dictionary<string, string>(), outcome.Attempt, StatusCodes.Status402PaymentRequired, cancellationToken),
         };
     }
@@ -135,11 +135,21 @@ public sealed partial class PayPages(
         }
 
         var attempt = await attempts.FindAsync(attemptId, cancellationToken);
+        return attempt is not null && attempt.CustomerId == customer.CustomerId && await CompleteSandboxAuthenticationAsync(attempt, request, cancellationToken)
+            ? Results.Redirect(PayPaths.Receipt(attempt.Id))
+            : await portal.NotFoundAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes (or fails) the Sandbox's authentication step of an attempt the caller checked belongs to the
+    /// visitor; false when the form or the attempt does not fit (the caller answers "not found").
+    /// </summary>
+    internal async Task<bool> CompleteSandboxAuthenticationAsync(PaymentAttempt attempt, HttpRequest request, CancellationToken cancellationToken)
+    {
         var form = await request.ReadFormAsync(cancellationToken);
-        if (attempt is null || attempt.CustomerId != customer.CustomerId || attempt.Gateway != GatewayKind.Sandbox || attempt.GatewayPaymentId is null
-            || !await antiforgery.IsRequestValidAsync(request.HttpContext))
+        if (attempt.Gateway != GatewayKind.Sandbox || attempt.GatewayPaymentId is null || !await antiforgery.IsRequestValidAsync(request.HttpContext))
         {
-            return await portal.NotFoundAsync(cancellationToken);
+            return false;
         }
 
         var sandbox = (SandboxGateway)await gateways.GetAsync(GatewayKind.Sandbox, cancellationToken);
@@ -147,13 +157,12 @@ public sealed partial class PayPages(
         {
             var result = await sandbox.CompleteAuthenticationAsync(attempt.GatewayPaymentId, form["client_secret"].ToString(), form["outcome"] == "complete", cancellationToken);
             await attempts.ApplyAsync(attempt.Id, result, cancellationToken);
+            return true;
         }
         catch (PaymentGatewayException)
         {
-            return await portal.NotFoundAsync(cancellationToken);
+            return false;
         }
-
-        return Results.Redirect(PayPaths.Receipt(attempt.Id));
     }
 
     public async Task<IResult> ReceiptAsync(string attemptId, CancellationToken cancellationToken)
@@ -171,6 +180,15 @@ public sealed partial class PayPages(
             return await portal.NotFoundAsync(cancellationToken);
         }
 
+        return await RenderReceiptAsync(attempt, PayPaths.Pay, cancellationToken);
+    }
+
+    /// <summary>
+    /// The receipt page for an attempt the caller has already checked belongs to the visitor (the signed-in
+    /// customer, or the invoice link's customer); <paramref name="payAgainUrl"/> is where "Try again" leads.
+    /// </summary>
+    internal async Task<IResult> RenderReceiptAsync(PaymentAttempt attempt, string payAgainUrl, CancellationToken cancellationToken)
+    {
         if (attempt.GatewayPaymentId is not null && attempt.Status is PaymentStatus.Pending or PaymentStatus.Processing or PaymentStatus.RequiresAction)
         {
             // The gateway's word, never the browser's: ask for the payment's status now.
@@ -198,16 +216,23 @@ public sealed partial class PayPages(
                 ["date"] = TimeZoneInfo.ConvertTime(attempt.CreatedUtc, zone).ToString("D", culture),
                 ["reference"] = attempt.GatewayPaymentId ?? attempt.Id,
                 ["failure_message"] = attempt.FailureMessage,
-                ["pay_again_url"] = PayPaths.Pay,
+                ["pay_again_url"] = payAgainUrl,
             },
         };
         return await renderer.RenderPageAsync("Receipt", model, await OptionsAsync("Payment receipt", StatusCodes.Status200OK, cancellationToken), cancellationToken);
     }
 
-    private async Task<IResult> RenderActionAsync(PaymentAttempt attempt, PaymentRequiresAction action, CancellationToken cancellationToken)
+    /// <summary>The "confirm your payment" step; the form posts to <paramref name="formAction"/> and ends at <paramref name="receiptUrl"/>.</summary>
+    internal async Task<IResult> RenderActionAsync(
+        PaymentAttempt attempt, PaymentRequiresAction action, string formAction, string receiptUrl, CancellationToken cancellationToken, string? error = null, int statusCode = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(http.HttpContext!);
         var keys = settings.GetStripeKeys(await settings.GetAsync(cancellationToken));
+        if (attempt.Gateway == GatewayKind.Stripe)
+        {
+            StripePageSecurity.AllowStripe(http.HttpContext!);
+        }
+
         var model = new Dictionary<string, object?>
         {
             ["action"] = new Dictionary<string, object?>
@@ -216,13 +241,16 @@ public sealed partial class PayPages(
                 ["sandbox"] = attempt.Gateway == GatewayKind.Sandbox,
                 ["client_secret"] = action.ClientSecret,
                 ["redirect_url"] = action.RedirectUrl,
-                ["form_action"] = PayPaths.Authenticate(attempt.Id),
-                ["receipt_url"] = PayPaths.Receipt(attempt.Id),
+                ["form_action"] = formAction,
+                ["receipt_url"] = receiptUrl,
+                // Our own micro-deposit form, for the signed-in customer's own pages (the link page offers Stripe's hosted one).
+                ["verify_action"] = receiptUrl == PayPaths.Receipt(attempt.Id) ? VerifyPath(attempt.Id) : null,
+                ["error"] = error,
                 ["publishable_key"] = attempt.Gateway == GatewayKind.Stripe ? keys?.PublishableKey : null,
                 ["antiforgery_field"] = tokens.FormFieldName,
                 ["antiforgery_token"] = tokens.RequestToken,
             },
         };
-        return await renderer.RenderPageAsync("PayAuthenticate", model, await OptionsAsync("Confirm your payment", StatusCodes.Status200OK, cancellationToken), cancellationToken);
+        return await renderer.RenderPageAsync("PayAuthenticate", model, await OptionsAsync("Confirm your payment", statusCode, cancellationToken), cancellationToken);
     }
 }

@@ -8,6 +8,7 @@ using OrchardPortal.Customers.Services;
 using OrchardPortal.Payments.Attempts;
 using OrchardPortal.Payments.Gateways;
 using OrchardPortal.Payments.Gateways.Sandbox;
+using OrchardPortal.Payments.Reconciliation;
 using OrchardPortal.Payments.Settings;
 using PaymentRequest = OrchardPortal.Payments.Gateways.PaymentRequest;
 using PaymentResult = OrchardPortal.Payments.Gateways.PaymentResult;
@@ -26,6 +27,7 @@ public sealed class PayService(
     PaymentSettingsService settings,
     PaymentGatewayResolver gateways,
     PaymentAttemptService attempts,
+    AttemptRequestStore requests,
     TenantDbContext db,
     TenantScope tenant)
 {
@@ -119,28 +121,32 @@ public sealed class PayService(
     private async Task<PayOutcome> ChargeAsync(IPaymentGateway gateway, PaymentAttempt attempt, string methodId, PayForm form, CancellationToken cancellationToken)
     {
         var customerRef = await GatewayCustomerAsync(gateway, attempt.CustomerId, cancellationToken);
+        var request = new PaymentRequest
+        {
+            IdempotencyKey = attempt.IdempotencyKey,
+            Amount = attempt.Amount,
+            Currency = attempt.Currency,
+            GatewayCustomerId = customerRef,
+            PaymentMethodId = methodId,
+            Kind = attempt.MethodKind,
+            SaveMethod = form.SaveMethod,
+            Description = $"Portal payment {attempt.Id}",
+            CustomerIpAddress = form.CustomerIpAddress,
+            CustomerUserAgent = form.CustomerUserAgent,
+            Metadata = new Dictionary<string, string>
+            {
+                ["attempt_id"] = attempt.Id,
+                ["customer_id"] = attempt.CustomerId.ToString(CultureInfo.InvariantCulture),
+                ["tenant"] = tenant.Required.Name,
+            },
+        };
+
+        // Saved before sending: if no answer ever comes (a crash, the network), reconciliation sends this same request again.
+        await requests.SaveAsync(attempt.Id, request, cancellationToken);
         PaymentResult result;
         try
         {
-            result = await gateway.CreatePaymentAsync(new PaymentRequest
-            {
-                IdempotencyKey = attempt.IdempotencyKey,
-                Amount = attempt.Amount,
-                Currency = attempt.Currency,
-                GatewayCustomerId = customerRef,
-                PaymentMethodId = methodId,
-                Kind = attempt.MethodKind,
-                SaveMethod = form.SaveMethod,
-                Description = $"Portal payment {attempt.Id}",
-                CustomerIpAddress = form.CustomerIpAddress,
-                CustomerUserAgent = form.CustomerUserAgent,
-                Metadata = new Dictionary<string, string>
-                {
-                    ["attempt_id"] = attempt.Id,
-                    ["customer_id"] = attempt.CustomerId.ToString(CultureInfo.InvariantCulture),
-                    ["tenant"] = tenant.Required.Name,
-                },
-            }, cancellationToken);
+            result = await gateway.CreatePaymentAsync(request, cancellationToken);
         }
         catch (PaymentGatewayException exception) when (exception.Code is "invalid_request" or "resource_missing")
         {

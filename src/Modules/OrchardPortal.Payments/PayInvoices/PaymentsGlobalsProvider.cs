@@ -2,6 +2,7 @@ using OrchardPortal.Core.Theming;
 using OrchardPortal.Payments.Attempts;
 using OrchardPortal.Payments.Gateways;
 using OrchardPortal.Payments.Settings;
+using OrchardPortal.Portal.Services;
 
 namespace OrchardPortal.Payments.PayInvoices;
 
@@ -10,7 +11,7 @@ namespace OrchardPortal.Payments.PayInvoices;
 /// Pay page's address, so the Invoices and Payments tabs can link "Pay now" (<c>{{ payments.pay_url }}?invoice={{ invoice.id }}</c>).
 /// Reads only the cached settings document (the key's mode was noted when it was saved), so it costs no decryption per page.
 /// </summary>
-internal sealed class PaymentsGlobalsProvider(PaymentSettingsService settings) : IThemeGlobalsProvider
+internal sealed class PaymentsGlobalsProvider(PaymentSettingsService settings, ICurrentPortalCustomer current) : IThemeGlobalsProvider
 {
     public async Task ContributeAsync(ThemeRenderContext context, CancellationToken cancellationToken)
     {
@@ -20,5 +21,7 @@ internal sealed class PaymentsGlobalsProvider(PaymentSettingsService settings) :
         payments["test_mode"] = testMode;
         payments["test_mode_banner"] = testMode ? PayPages.TestModeBanner : null;
         payments["pay_url"] = PayPaths.Pay;
+        // "Pay now" links only for a signed-in user who may pay (others would meet a 404 on the Pay page).
+        payments["can_pay"] = (await current.GetAsync(cancellationToken))?.CanPay == true;
     }
 }
