@@ -59,8 +59,17 @@ public sealed class OutboxOptions
 
     public int MaxConcurrentTenants { get; set; } = 4;
 
-    /// <summary>SMTP conversations one tenant may have open at once (a bulk invitation's thousands of messages).</summary>
-    public int MaxConcurrentSendsPerTenant { get; set; } = 16;
+    /// <summary>
+    /// Workers sending one tenant's mail at once, each over its own pooled SMTP session (a bulk
+    /// invitation's thousands of messages). Also the most messages in flight when a server dies mid-batch.
+    /// </summary>
+    public int MaxConcurrentSendsPerTenant { get; set; } = 8;
+
+    /// <summary>
+    /// Messages a worker claims with one update and then sends one after another. Keep
+    /// <c>MessagesPerClaim × Smtp:Timeout</c> well under <see cref="ClaimDuration"/> (5 × 30 s ≪ 5 min).
+    /// </summary>
+    public int MessagesPerClaim { get; set; } = 5;
 
     /// <summary>Wait before retrying a tenant whose database could not be read.</summary>
     public TimeSpan TenantErrorDelay { get; set; } = TimeSpan.FromMinutes(1);

@@ -34,6 +34,10 @@ internal sealed class OutboxDelivery(
         var messages = scope.ServiceProvider.GetRequiredService<TenantDbContext>().Set<OutboxMessage>();
         var settings = options.CurrentValue;
         IEmailSender? sender = null;
+
+        // SQLite lets one writer at a time into a tenant's file, and a writer that finds it busy waits in
+        // the provider's coarse retry loop; our own workers therefore take turns for their few writes.
+        using var writes = new SemaphoreSlim(1, 1);
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = await messages.Where(IsDue(clock.GetUtcNow()))
@@ -49,14 +53,14 @@ internal sealed class OutboxDelivery(
             sender ??= await senders.ResolveAsync(tenant, stoppingToken);
             var resolved = sender;
 
-            // A bulk action queues thousands of messages for one tenant; one at a time, each waiting on
-            // its own SMTP conversation, that is minutes of mail. Several conversations at once (each with
-            // its own context: a DbContext serves one operation at a time) keep the server busy; the claim
-            // still guarantees each message goes out once.
+            // A bulk action queues thousands of messages for one tenant. Several workers (each with its
+            // own context: a DbContext serves one operation at a time) each claim a few messages with one
+            // conditional update and send them over one pooled SMTP session; the claim still guarantees
+            // each message goes out once, and a handful per claim keeps it well inside its duration.
             await Parallel.ForEachAsync(
-                due,
+                due.Chunk(Math.Max(1, settings.MessagesPerClaim)),
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxConcurrentSendsPerTenant) },
-                async (id, _) =>
+                async (ids, _) =>
                 {
                     if (stoppingToken.IsCancellationRequested)
                     {
@@ -65,7 +69,7 @@ internal sealed class OutboxDelivery(
 
                     await using var worker = scopes.CreateScope(tenant);
                     var workerMessages = worker.ServiceProvider.GetRequiredService<TenantDbContext>().Set<OutboxMessage>();
-                    await DeliverAsync(tenant, workerMessages, resolved, id, settings, stoppingToken);
+                    await DeliverAsync(tenant, workerMessages, resolved, ids, settings, writes, stoppingToken);
                 });
 
             if (due.Count < settings.BatchSize)
@@ -77,55 +81,82 @@ internal sealed class OutboxDelivery(
         return await NextDueAsync(messages, stoppingToken);
     }
 
-    private async Task DeliverAsync(TenantRecord tenant, DbSet<OutboxMessage> messages, IEmailSender sender, Guid id, OutboxOptions settings, CancellationToken stoppingToken)
+    private async Task DeliverAsync(TenantRecord tenant, DbSet<OutboxMessage> messages, IEmailSender sender, Guid[] ids, OutboxOptions settings, SemaphoreSlim writes, CancellationToken stoppingToken)
     {
         var now = clock.GetUtcNow();
         var claim = Guid.NewGuid();
-        var claimed = await messages.Where(m => m.Id == id).Where(IsDue(now)).ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.State, OutboxState.Sending)
-                .SetProperty(m => m.ClaimedUntil, now + settings.ClaimDuration)
-                .SetProperty(m => m.ClaimToken, claim)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1),
-            stoppingToken);
-        if (claimed == 0)
-        {
-            return; // Another dispatcher took it first.
-        }
-
-        // From here on the message is ours: shutdown must not strand it in Sending for a whole claim.
-        var message = await messages.AsNoTracking().FirstAsync(m => m.Id == id, CancellationToken.None);
+        int claimed;
+        await writes.WaitAsync(stoppingToken);
         try
         {
-            // Not cancelled on shutdown: abandoning a send half-way is what causes a duplicate. The send
-            // is bounded by the sender's own timeout instead.
-            await sender.SendAsync(message.ToOutboundEmail(), id, CancellationToken.None);
+            claimed = await messages.Where(m => ids.Contains(m.Id)).Where(IsDue(now)).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.State, OutboxState.Sending)
+                    .SetProperty(m => m.ClaimedUntil, now + settings.ClaimDuration)
+                    .SetProperty(m => m.ClaimToken, claim)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                stoppingToken);
         }
-        catch (Exception exception)
+        finally
         {
-            await RecordFailureAsync(tenant, messages, message, claim, exception, settings);
-            return;
+            writes.Release();
         }
 
-        var sent = await messages.Where(m => m.Id == id && m.ClaimToken == claim).ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.State, OutboxState.Sent)
-                .SetProperty(m => m.SentUtc, clock.GetUtcNow())
-                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
-                .SetProperty(m => m.ClaimToken, (Guid?)null),
-            CancellationToken.None);
-        if (sent == 0)
+        if (claimed == 0)
         {
-            logger.LogWarning("Outbox message {MessageId} of tenant {Tenant} was sent after its claim lapsed; another dispatcher may send it again", id, tenant.Name);
+            return; // Another dispatcher took them first.
+        }
+
+        // From here on the messages are ours: shutdown must not strand them in Sending for a whole claim.
+        var mine = await messages.AsNoTracking().Where(m => m.ClaimToken == claim).OrderBy(m => m.NextAttemptUtc).ToListAsync(CancellationToken.None);
+        foreach (var message in mine)
+        {
+            try
+            {
+                // Not cancelled on shutdown: abandoning a send half-way is what causes a duplicate. The send
+                // is bounded by the sender's own timeout instead.
+                await sender.SendAsync(message.ToOutboundEmail(), message.Id, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                await WriteAsync(writes, () => RecordFailureAsync(tenant, messages, message, claim, exception, settings));
+                continue;
+            }
+
+            var sent = await WriteAsync(writes, () => messages.Where(m => m.Id == message.Id && m.ClaimToken == claim).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.State, OutboxState.Sent)
+                    .SetProperty(m => m.SentUtc, clock.GetUtcNow())
+                    .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.ClaimToken, (Guid?)null),
+                CancellationToken.None));
+            if (sent == 0)
+            {
+                logger.LogWarning("Outbox message {MessageId} of tenant {Tenant} was sent after its claim lapsed; another dispatcher may send it again", message.Id, tenant.Name);
+            }
         }
     }
 
-    private async Task RecordFailureAsync(TenantRecord tenant, DbSet<OutboxMessage> messages, OutboxMessage message, Guid claim, Exception exception, OutboxOptions settings)
+    // Outcome writes are not cancelled: a message the server accepted must be recorded as sent.
+    private static async Task<T> WriteAsync<T>(SemaphoreSlim writes, Func<Task<T>> write)
+    {
+        await writes.WaitAsync(CancellationToken.None);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            writes.Release();
+        }
+    }
+
+    private async Task<int> RecordFailureAsync(TenantRecord tenant, DbSet<OutboxMessage> messages, OutboxMessage message, Guid claim, Exception exception, OutboxOptions settings)
     {
         var now = clock.GetUtcNow();
         var delay = exception is PermanentEmailFailureException ? null : settings.RetryDelayAfter(message.Attempts);
         var state = delay is null ? OutboxState.Failed : OutboxState.Pending;
         var error = Describe(exception);
         var next = delay is null ? message.NextAttemptUtc : now + delay.Value;
-        await messages.Where(m => m.Id == message.Id && m.ClaimToken == claim).ExecuteUpdateAsync(
+        var updated = await messages.Where(m => m.Id == message.Id && m.ClaimToken == claim).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, state)
                 .SetProperty(m => m.NextAttemptUtc, next)
                 .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
@@ -140,6 +171,8 @@ internal sealed class OutboxDelivery(
         {
             logger.LogWarning("Email {MessageId} of tenant {Tenant} failed (attempt {Attempts}), retrying in {Delay}: {Error}", message.Id, tenant.Name, message.Attempts, delay, error);
         }
+
+        return updated;
     }
 
     private static async Task<DateTimeOffset?> NextDueAsync(DbSet<OutboxMessage> messages, CancellationToken cancellationToken)
