@@ -35,6 +35,8 @@ public sealed class Startup : ModuleStartup
         // What a conversation can be about: each kind resolved through its owning module's service.
         services.AddScoped<IMessageSubjectSource, InvoiceSubjectSource>();
         services.AddScoped<IMessageSubjectSource, EstimateSubjectSource>();
+        services.AddScoped<IMessageSubjectSource, VisitSubjectSource>();
+        services.AddScoped<IMessageSubjectSource, ServiceRequestSubjectSource>();
         services.AddScoped<MessageSubjectResolver>();
 
         services.AddScoped<MessagesPortalModel>();
