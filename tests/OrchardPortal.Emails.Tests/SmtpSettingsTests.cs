@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardPortal.Core.Data;
+using OrchardPortal.Core.Email;
 using OrchardPortal.Core.Email.Templates;
 using OrchardPortal.Core.Settings;
 using OrchardPortal.Emails.Smtp;
@@ -146,5 +147,19 @@ public sealed class SmtpSettingsTests(EmailsApp app) : IClassFixture<EmailsApp>
         Assert.Contains("full email address", page.TextOf("#FromAddress-error"), StringComparison.Ordinal);
         var stored = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<SmtpSettingsService>().GetAsync(CancellationToken.None));
         Assert.False(stored.IsConfigured);
+    }
+
+    [Fact]
+    public async Task Implicit_TLS_on_port_465_can_be_chosen_and_stays_chosen()
+    {
+        var (tenant, staff) = await app.NewTenantAsync();
+
+        var saved = await staff.PostFormAsync(EmailPaths.Settings, Settings(465, "smtp.fern.example", security: "SslOnConnect"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await app.InTenantAsync(tenant, sp => sp.GetRequiredService<SmtpSettingsService>().GetAsync(CancellationToken.None));
+        Assert.Equal(SmtpTlsMode.SslOnConnect, stored.Security);
+        var page = await staff.PageAsync(EmailPaths.Settings);
+        Assert.True(page.QuerySelector("input[name='Input.Security'][value='SslOnConnect']")!.HasAttribute("checked"));
     }
 }

@@ -29,6 +29,12 @@ public sealed class SmtpOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public SmtpTlsMode EffectiveTlsMode => TlsMode ?? (EnableSsl ? SmtpTlsMode.StartTls : SmtpTlsMode.None);
+
+    /// <summary>
+    /// Replaces the system's certificate check; only tests set it (a test server's self-signed
+    /// certificate). Not bound from configuration: production always checks the server's certificate.
+    /// </summary>
+    internal System.Net.Security.RemoteCertificateValidationCallback? CertificateValidation { get; init; }
 }
 
 public enum SmtpTlsMode
@@ -39,7 +45,7 @@ public enum SmtpTlsMode
     /// <summary>Connect in plain text, then upgrade with STARTTLS (usually port 587).</summary>
     StartTls,
 
-    /// <summary>TLS from the first byte (usually port 465). Not supported by System.Net.Mail; refused at start-up.</summary>
+    /// <summary>TLS from the first byte (usually port 465).</summary>
     SslOnConnect,
 }
 
@@ -99,11 +105,6 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
     {
         var failures = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.Host) && options.EffectiveTlsMode == SmtpTlsMode.SslOnConnect)
-        {
-            failures.Add("Email:Smtp:TlsMode SslOnConnect (implicit TLS, usually port 465) is not supported: System.Net.Mail only upgrades connections with STARTTLS. Use TlsMode StartTls (usually port 587).");
-        }
-
         if (options.Port is < 1 or > 65535)
         {
             failures.Add("Email:Smtp:Port must be between 1 and 65535.");

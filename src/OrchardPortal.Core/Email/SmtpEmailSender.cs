@@ -1,13 +1,14 @@
 using System.Net.Mail;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using OrchardPortal.Core.Email.Smtp;
 
 namespace OrchardPortal.Core.Email;
 
 /// <summary>
 /// Sends through an SMTP server with our own client (<see cref="SmtpConnection"/>), reusing open sessions
-/// from <see cref="SmtpConnectionPool"/>. TLS is STARTTLS (<see cref="SmtpTlsMode.SslOnConnect"/> is
-/// refused by the options validator until it has a test server to prove it against).
+/// from <see cref="SmtpConnectionPool"/>. TLS is STARTTLS or implicit (<see cref="SmtpTlsMode.SslOnConnect"/>,
+/// port 465); the server's certificate is always checked.
 /// </summary>
 public sealed class SmtpEmailSender(SmtpOptions options, MailAddress from) : IEmailSender
 {
@@ -15,11 +16,6 @@ public sealed class SmtpEmailSender(SmtpOptions options, MailAddress from) : IEm
 
     public async Task SendAsync(OutboundEmail message, Guid messageId, CancellationToken cancellationToken)
     {
-        if (options.EffectiveTlsMode == SmtpTlsMode.SslOnConnect)
-        {
-            throw new PermanentEmailFailureException("Implicit TLS (SslOnConnect) is not supported yet; configure StartTls.");
-        }
-
         var data = MimeMessageWriter.Write(message, messageId, from, DateTimeOffset.UtcNow);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
@@ -52,6 +48,10 @@ public sealed class SmtpEmailSender(SmtpOptions options, MailAddress from) : IEm
         catch (Exception exception) when (exception is IOException or SocketException)
         {
             throw new SmtpException($"Could not talk to the mail server {options.Host}:{options.Port}: {exception.Message}", exception);
+        }
+        catch (AuthenticationException exception)
+        {
+            throw new SmtpException($"Could not set up an encrypted connection with {options.Host}:{options.Port} (is its certificate valid for that name?): {exception.Message}", exception);
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -95,6 +95,7 @@ public sealed class SmtpEmailSender(SmtpOptions options, MailAddress from) : IEm
     {
         SmtpFailedRecipientException refused when IsPermanent(refused.StatusCode) =>
             new PermanentEmailFailureException($"The mail server refused {to}: {refused.Message}", refused),
+        AuthenticationException => new SmtpException($"Could not set up an encrypted connection with {options.Host}:{options.Port} (is its certificate valid for that name?): {exception.Message}", exception),
         IOException or SocketException => new SmtpException($"Could not talk to the mail server {options.Host}:{options.Port}: {exception.Message}", exception),
         OperationCanceledException => new SmtpException($"The mail server {options.Host}:{options.Port} did not answer within {options.Timeout.TotalSeconds:0} seconds.", exception),
         _ => exception,

@@ -25,12 +25,11 @@ public sealed class EmailOptionsTests
     }
 
     [Fact]
-    public void Implicit_TLS_is_refused_with_an_explanation_because_System_Net_Mail_only_speaks_STARTTLS()
+    public void Implicit_TLS_on_port_465_is_a_valid_setting()
     {
         var result = new SmtpOptionsValidator().Validate(null, new SmtpOptions { Host = "smtp.example.com", Port = 465, TlsMode = SmtpTlsMode.SslOnConnect });
 
-        Assert.True(result.Failed);
-        Assert.Contains("STARTTLS", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(result.Succeeded);
     }
 
     [Fact]

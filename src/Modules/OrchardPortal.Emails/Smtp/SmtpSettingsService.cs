@@ -52,12 +52,12 @@ public sealed class SmtpSettingsService(
 
         if (input.Port is < 1 or > 65535)
         {
-            errors[nameof(input.Port)] = "The port is a number from 1 to 65535 (usually 587, or 25).";
+            errors[nameof(input.Port)] = "The port is a number from 1 to 65535 (usually 587, 465 or 25).";
         }
 
-        if (input.Security is not (SmtpTlsMode.None or SmtpTlsMode.StartTls))
+        if (!Enum.IsDefined(input.Security))
         {
-            errors[nameof(input.Security)] = "Choose None or STARTTLS. Implicit TLS (port 465) is not supported.";
+            errors[nameof(input.Security)] = "Choose STARTTLS, SSL/TLS or None.";
         }
 
         if (!string.IsNullOrWhiteSpace(input.FromAddress) && EmailAddress.Normalize(input.FromAddress) is null)

@@ -15,7 +15,7 @@ public sealed class TenantSmtpSettings
 
     public int Port { get; set; } = 587;
 
-    /// <summary>None or StartTls; implicit TLS (port 465) cannot be done by System.Net.Mail.</summary>
+    /// <summary>None, StartTls (port 587) or SslOnConnect (implicit TLS, port 465).</summary>
     public SmtpTlsMode Security { get; set; } = SmtpTlsMode.StartTls;
 
     public string? UserName { get; set; }

@@ -204,7 +204,7 @@ internal sealed class SmtpConnection : IAsyncDisposable
     private async Task UpgradeAsync(SmtpOptions options, CancellationToken cancellationToken)
     {
         var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
-        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = options.Host }, cancellationToken);
+        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = options.Host, RemoteCertificateValidationCallback = options.CertificateValidation }, cancellationToken);
         _stream = ssl;
         _reader = new SmtpReplyReader(ssl);
     }

@@ -97,6 +97,7 @@ internal sealed class SmtpConnectionPool : IDisposable
     private static string Key(SmtpOptions options)
     {
         var password = options.Password is null ? string.Empty : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(options.Password)));
-        return string.Join('\n', options.Host, options.Port, options.EffectiveTlsMode, options.UserName, password);
+        var check = options.CertificateValidation is null ? string.Empty : "custom-certificate-check";
+        return string.Join('\n', options.Host, options.Port, options.EffectiveTlsMode, options.UserName, password, check);
     }
 }
