@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<AttachmentReader>();
         services.AddScoped<MessageClock>();
         services.AddScoped<NewMessageEmail>();
+        services.AddScoped<UnreadMessages>();
         services.AddScoped<MessageService>();
 
         // What a conversation can be about: each kind resolved through its owning module's service.

@@ -4,11 +4,11 @@ using OrchardPortal.Messages.Services;
 namespace OrchardPortal.Messages.Navigation;
 
 /// <summary>The number beside Messages in the admin menu: customers' messages nobody in the office has read yet.</summary>
-public sealed class UnreadMessagesMenuBadge(MessageService messages) : IAdminMenuBadge
+public sealed class UnreadMessagesMenuBadge(UnreadMessages unread) : IAdminMenuBadge
 {
     public string Path => MessagePaths.Admin;
 
     public string Description => "unread messages from customers";
 
-    public Task<int> CountAsync(CancellationToken cancellationToken) => messages.UnreadForStaffAsync(cancellationToken);
+    public Task<int> CountAsync(CancellationToken cancellationToken) => unread.ForStaffAsync(cancellationToken);
 }

@@ -35,7 +35,7 @@ public sealed partial class MessageService
         var threads = db.Set<MessageThread>().AsNoTracking();
         if (query.UnreadOnly)
         {
-            threads = threads.Where(t => db.Set<Message>().Any(m => m.ThreadId == t.Id && m.AuthorKind == MessageAuthorKind.Customer && m.Id > t.StaffReadUpTo));
+            threads = counts.StaffUnreadThreads(threads);
         }
 
         if (query.Kind is { } kind)
@@ -57,8 +57,7 @@ public sealed partial class MessageService
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + InboxPageSize - 1) / InboxPageSize));
         var items = await threads.OrderByDescending(t => t.LastMessageId).Skip((page - 1) * InboxPageSize).Take(InboxPageSize).ToListAsync(cancellationToken);
         var shown = items.Select(t => t.Id).ToList();
-        var unread = await UnreadByStaff().Where(m => shown.Contains(m.ThreadId)).GroupBy(m => m.ThreadId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var unread = await counts.ByThreadForStaffAsync(shown, cancellationToken);
         return new InboxPage([.. items.Select(t => new ThreadSummary(t, unread.GetValueOrDefault(t.Id)))], total, page);
     }
 }

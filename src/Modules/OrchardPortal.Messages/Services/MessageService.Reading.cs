@@ -37,20 +37,11 @@ public sealed partial class MessageService
             : threads.Where(t => t.StaffReadUpTo < t.LastMessageId).ExecuteUpdateAsync(s => s.SetProperty(t => t.StaffReadUpTo, t => t.LastMessageId), cancellationToken);
     }
 
-    /// <summary>Messages from the office the customer has not read yet (the portal's Messages badge).</summary>
-    public Task<int> UnreadForCustomerAsync(long customerId, CancellationToken cancellationToken) =>
-        UnreadByCustomer(customerId).CountAsync(cancellationToken);
-
-    /// <summary>Messages from customers nobody in the office has read yet (the admin menu's badge).</summary>
-    public Task<int> UnreadForStaffAsync(CancellationToken cancellationToken) =>
-        UnreadByStaff().CountAsync(cancellationToken);
-
     /// <summary>The customer's conversations: unread ones first, then the most recently active.</summary>
     public async Task<IReadOnlyList<ThreadSummary>> ListForCustomerAsync(long customerId, CancellationToken cancellationToken)
     {
         var threads = await db.Set<MessageThread>().AsNoTracking().Where(t => t.CustomerId == customerId).ToListAsync(cancellationToken);
-        var unread = await UnreadByCustomer(customerId).GroupBy(m => m.ThreadId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var unread = await counts.ByThreadForCustomerAsync(customerId, cancellationToken);
         return [.. threads.Select(t => new ThreadSummary(t, unread.GetValueOrDefault(t.Id)))
             .OrderByDescending(s => s.Unread > 0).ThenByDescending(s => s.Thread.LastMessageId)];
     }
@@ -72,16 +63,4 @@ public sealed partial class MessageService
         return await db.Set<MessageThread>().Where(t => t.Id == threadId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedUtc, value), cancellationToken) > 0;
     }
-
-    private IQueryable<Message> UnreadByCustomer(long customerId) =>
-        from m in db.Set<Message>()
-        join t in db.Set<MessageThread>() on m.ThreadId equals t.Id
-        where t.CustomerId == customerId && m.AuthorKind == MessageAuthorKind.Staff && m.Id > t.CustomerReadUpTo
-        select m;
-
-    private IQueryable<Message> UnreadByStaff() =>
-        from m in db.Set<Message>()
-        join t in db.Set<MessageThread>() on m.ThreadId equals t.Id
-        where m.AuthorKind == MessageAuthorKind.Customer && m.Id > t.StaffReadUpTo
-        select m;
 }

@@ -27,7 +27,7 @@ public sealed record MessageResult(MessageThread? Thread, Message? Message, stri
 /// do, and pass the customer (and thread) they checked.
 /// </summary>
 public sealed partial class MessageService(
-    TenantDbContext db, IDocumentStore store, AttachmentReader attachments, NewMessageEmail email, TimeProvider clock)
+    TenantDbContext db, IDocumentStore store, AttachmentReader attachments, NewMessageEmail email, UnreadMessages counts, TimeProvider clock)
 {
     public const int MaxBodyLength = MessagesModel.BodyLength;
     public const int MaxTitleLength = MessagesModel.TitleLength;
