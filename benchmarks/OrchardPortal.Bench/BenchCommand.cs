@@ -60,6 +60,9 @@ internal static class BenchCommand
                     case "invite":
                         await InviteScenario.RunAsync(options, results, cancellation.Token);
                         break;
+                    case "autopay":
+                        await AutopayScenario.RunAsync(options, results, cancellation.Token);
+                        break;
                 }
             }
         }

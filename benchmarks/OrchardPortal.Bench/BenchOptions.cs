@@ -6,7 +6,7 @@ namespace OrchardPortal.Bench;
 internal sealed class BenchOptions
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project benchmarks/OrchardPortal.Bench -- <signup|density|startup|invite|all> [options]
+        usage: dotnet run -c Release --project benchmarks/OrchardPortal.Bench -- <signup|density|startup|invite|autopay|all> [options]
           --provider sqlite|postgres   storage provider (default sqlite)
           --quick                      small counts for a smoke run
           --signups N                  signup: number of signups (default 50)
@@ -17,6 +17,8 @@ internal sealed class BenchOptions
           --real-tenants N             startup: real tenants provisioned among them (default 5)
           --runs N                     startup: measured process starts (default 5)
           --customers N                invite: customers invited in one bulk action (default 5000)
+          --invoices N                 autopay: invoices due today, five per customer (default 10000)
+          --concurrency N              autopay: charges in flight at once (default 16)
           --web-dll PATH               an already published OrchardPortal.Web.dll (default: publish one)
           --timeout-minutes N          give up on the whole run after N minutes (default 45)
         """;
@@ -45,6 +47,10 @@ internal sealed class BenchOptions
 
     public int Customers { get; private set; } = 5000;
 
+    public int Invoices { get; private set; } = 10_000;
+
+    public int AutopayConcurrency { get; private set; } = 16;
+
     public string? WebDll { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(45);
@@ -52,7 +58,7 @@ internal sealed class BenchOptions
     /// <summary>Parses the arguments; returns null (after printing why) when they make no sense.</summary>
     public static BenchOptions? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("signup" or "density" or "startup" or "invite" or "all"))
+        if (args.Length == 0 || args[0] is not ("signup" or "density" or "startup" or "invite" or "autopay" or "all"))
         {
             Console.WriteLine(Usage);
             return null;
@@ -83,7 +89,7 @@ internal sealed class BenchOptions
                 case "--timeout-minutes":
                     options.Timeout = TimeSpan.FromMinutes(Positive(name, Next()));
                     break;
-                case "--signups" or "--tenants" or "--baseline" or "--restart-sample" or "--registry" or "--real-tenants" or "--runs" or "--customers":
+                case "--signups" or "--tenants" or "--baseline" or "--restart-sample" or "--registry" or "--real-tenants" or "--runs" or "--customers" or "--invoices" or "--concurrency":
                     explicitCounts[name] = Positive(name, Next());
                     break;
                 default:
@@ -96,6 +102,7 @@ internal sealed class BenchOptions
             (options.Signups, options.Tenants, options.Baseline, options.RestartSample) = (5, 40, 10, 10);
             (options.RegistryRows, options.RealTenants, options.Runs) = (500, 2, 2);
             options.Customers = 200;
+            options.Invoices = 500;
         }
 
         // Explicit counts win over --quick, whatever their order on the command line.
@@ -128,6 +135,8 @@ internal sealed class BenchOptions
             case "--real-tenants": RealTenants = value; break;
             case "--runs": Runs = value; break;
             case "--customers": Customers = value; break;
+            case "--invoices": Invoices = value; break;
+            case "--concurrency": AutopayConcurrency = value; break;
         }
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardPortal.Core.Data;
-using OrchardPortal.FakeStripe;
+using OrchardPortal.FakeStripe.State;
 using OrchardPortal.Payments.Autopay.Models;
 using OrchardPortal.Payments.Tests.Autopay.Infrastructure;
 

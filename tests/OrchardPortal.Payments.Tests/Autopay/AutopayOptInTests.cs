@@ -22,19 +22,19 @@ public sealed class AutopayOptInTests(SqliteAutopayApp app) : IClassFixture<Sqli
         Assert.Contains("You have no saved payment methods yet", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         var noMethod = await customer.SubmitAutopayAsync("pm_made_up");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noMethod.StatusCode);
-        Assert.Contains("Save a card or bank account first", await customer.PageAsync(noMethod), StringComparison.Ordinal);
+        Assert.Contains("Save a card or bank account first", await AutopayCustomer.PageAsync(noMethod), StringComparison.Ordinal);
 
         var card = await customer.SaveCardAsync();
         var noConsent = await customer.SubmitAutopayAsync(card, consent: false);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noConsent.StatusCode);
-        Assert.Contains("Tick the box to authorise automatic payments.", await customer.PageAsync(noConsent), StringComparison.Ordinal);
+        Assert.Contains("Tick the box to authorise automatic payments.", await AutopayCustomer.PageAsync(noConsent), StringComparison.Ordinal);
         Assert.Equal(0, await ConsentCountAsync(shop, customer));
         Assert.False(await FlagAsync(shop, customer));
 
         var on = await customer.SubmitAutopayAsync(card);
 
         Assert.Equal(HttpStatusCode.OK, on.StatusCode);
-        var html = await customer.PageAsync(on);
+        var html = await AutopayCustomer.PageAsync(on);
         Assert.Contains("Automatic payments are on. We’ll charge Visa •••• 4242", html, StringComparison.Ordinal);
         Assert.True(await FlagAsync(shop, customer));
         var consent = await app.InTenantAsync(shop.Tenant, sp => sp.GetRequiredService<TenantDbContext>().Set<AutopayConsent>().SingleAsync(c => c.CustomerId == customer.CustomerId));
@@ -60,7 +60,7 @@ public sealed class AutopayOptInTests(SqliteAutopayApp app) : IClassFixture<Sqli
         var response = await customer.SubmitAutopayAsync(theirs);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("Choose one of your saved payment methods.", await customer.PageAsync(response), StringComparison.Ordinal);
+        Assert.Contains("Choose one of your saved payment methods.", await AutopayCustomer.PageAsync(response), StringComparison.Ordinal);
         Assert.Equal(0, await ConsentCountAsync(shop, customer));
         Assert.False(await FlagAsync(shop, customer));
     }
@@ -74,7 +74,7 @@ public sealed class AutopayOptInTests(SqliteAutopayApp app) : IClassFixture<Sqli
 
         var off = await customer.SubmitAutopayAsync(null, consent: false, change: "off");
 
-        Assert.Contains("Automatic payments are off.", await customer.PageAsync(off), StringComparison.Ordinal);
+        Assert.Contains("Automatic payments are off.", await AutopayCustomer.PageAsync(off), StringComparison.Ordinal);
         Assert.False(await FlagAsync(shop, customer));
         var consent = await app.InTenantAsync(shop.Tenant, sp => sp.GetRequiredService<TenantDbContext>().Set<AutopayConsent>().SingleAsync(c => c.CustomerId == customer.CustomerId));
         Assert.Equal("customer", consent.EndedBy);
@@ -95,7 +95,7 @@ public sealed class AutopayOptInTests(SqliteAutopayApp app) : IClassFixture<Sqli
         var response = await customer.Browser.PostFormAsync("/pay/methods", [new("method", card), new("change", "remove")]);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("Visa •••• 4242 pays your invoices automatically, so it can’t be removed.", await customer.PageAsync(response), StringComparison.Ordinal);
+        Assert.Contains("Visa •••• 4242 pays your invoices automatically, so it can’t be removed.", await AutopayCustomer.PageAsync(response), StringComparison.Ordinal);
         Assert.Contains("Visa •••• 4242", WebUtility.HtmlDecode(await customer.Browser.GetStringAsync("/pay/methods")), StringComparison.Ordinal);
     }
 

@@ -90,7 +90,7 @@ public sealed partial record AutopayCustomer(AutopayTenant Shop, long CustomerId
         return await Browser.PostFormAsync("/pay/autopay", fields);
     }
 
-    public async Task<string> PageAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    public static async Task<string> PageAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     /// <summary>What the ledger says the customer owes now, and how many payments it holds.</summary>
     public Task<(long Balance, int Payments)> LedgerAsync() =>
