@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Customers.Services;
 using OrchardPortal.Documents.Storage;
@@ -89,9 +90,14 @@ public sealed class ServiceRequestSubmission(
                 });
             }
 
+            // One transaction: the request is saved first so the office's email can name and link it,
+            // and the email still commits (or not) with the request.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Set<ServiceRequest>().Add(request);
+            await db.SaveChangesAsync(cancellationToken);
             await emails.RequestReceivedAsync(request, customer, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch
         {

@@ -23,7 +23,7 @@ public sealed class ServiceRequestEmails(IEmailTemplateService templates, IEmail
         {
             ["customer"] = CustomerModel(customer),
             ["request"] = RequestModel(request),
-            ["link"] = Absolute(ServiceRequestPaths.Inbox),
+            ["link"] = Absolute(ServiceRequestPaths.Request(request.Id)),
         };
         await ToOfficeAsync(EmailTemplateKeys.ServiceRequestReceived, model, cancellationToken);
     }
