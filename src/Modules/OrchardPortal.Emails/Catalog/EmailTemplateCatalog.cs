@@ -141,9 +141,9 @@ public static class EmailTemplateCatalog
                 new("request.notes", "The customer's notes (may be empty)."),
                 new("request.photo_count", "How many photos are attached."),
                 new("request.submitted_by", "The portal user who sent it."),
-                new("link", "The link to the requests inbox in the admin."),
+                new("link", "The link to the request in the admin."),
             ],
-            () => Model(("customer", Customer()), ("request", ServiceRequestSample()), ("link", "https://example.com/admin/service-requests"))),
+            () => Model(("customer", Customer()), ("request", ServiceRequestSample()), ("link", "https://example.com/admin/service-requests/12"))),
         new(EmailTemplateKeys.ServiceRequestUpdate, "Service request update", "To the customer when your team changes the status of their service request.",
             [
                 new("customer.name", "The customer's name."),
