@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Customers.Services;
 using OrchardPortal.Documents.Storage;
