@@ -17,7 +17,10 @@ public static partial class InvoiceLinkMail
     {
         var received = await mail.WaitForMailAsync(m => m.IsFor(email) && m.Subject.Contains("Invoice " + invoiceNumber, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var message = received[^1];
-        var link = LinkPattern().Matches((message.Text ?? "") + " " + (message.Html ?? ""))
+        // Long lines may come wrapped (soft line breaks); the link is whole again once they are joined.
+        var body = ((message.Html ?? "") + " " + (message.Text ?? "")).Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal)
+            .Replace("\r\n", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+        var link = LinkPattern().Matches(body)
             .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))
             .FirstOrDefault(p => p.StartsWith("/pay/link/", StringComparison.Ordinal));
         Assert.True(link is not null, "The invoice email has no link.");
@@ -32,7 +35,7 @@ public static partial class InvoiceLinkMail
         return fields;
     }
 
-    [GeneratedRegex("https?://[^/\\s\"]+(/[^\\s\"<]*)")]
+    [GeneratedRegex("https?://[^/\\s\"]+(/pay/link/[A-Za-z0-9_\\-]{43})")]
     private static partial Regex LinkPattern();
 
     [GeneratedRegex("name=\"token\" value=\"([0-9a-f]+)\"")]
