@@ -59,7 +59,7 @@ public sealed class AutopayJobTests(SqliteAutopayApp app) : IClassFixture<Sqlite
     {
         var shop = await AutopayTenant.CreateAsync(app);
         var customer = await AutopayCustomer.CreateAsync(shop, 1);
-        await customer.SubmitAutopayAsync(await customer.SaveCardAsync("pm_card_chargeCustomerFail"));
+        await customer.SubmitAutopayAsync(await customer.AttachCardAsync("pm_card_chargeCustomerFail"));
         app.Clock.Advance(TimeSpan.FromDays(1));
 
         var run = await shop.RunJobAsync();
@@ -71,7 +71,7 @@ public sealed class AutopayJobTests(SqliteAutopayApp app) : IClassFixture<Sqlite
         var owner = await shop.OwnerAsync();
         var admin = WebUtility.HtmlDecode(await owner.GetStringAsync("/admin/autopay"));
         Assert.Contains("Failed — will try again", admin, StringComparison.Ordinal);
-        Assert.Contains("autopay charges need attention", WebUtility.HtmlDecode(await owner.GetStringAsync("/admin")), StringComparison.Ordinal);
+        Assert.Contains("autopay charges need attention", WebUtility.HtmlDecode(await owner.GetStringAsync("/admin/payments")), StringComparison.Ordinal);
 
         // Not again before the tenant's interval (3 days), then once per interval, three tries in all.
         Assert.Equal(1, await IntentCountAsync(shop, customer));

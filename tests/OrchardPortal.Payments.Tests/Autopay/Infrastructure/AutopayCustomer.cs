@@ -73,6 +73,24 @@ public sealed partial record AutopayCustomer(AutopayTenant Shop, long CustomerId
             return setup.PaymentMethodId!;
         });
 
+    /// <summary>
+    /// A card attached to the customer at Stripe directly (<c>POST /v1/payment_methods/{id}/attach</c>), for test cards
+    /// that attach but decline every charge, which a SetupIntent would refuse. Returns the attached method's id.
+    /// </summary>
+    public async Task<string> AttachCardAsync(string testMethod)
+    {
+        var customerRef = await App.InTenantAsync(Shop.Tenant, async sp =>
+        {
+            var gateway = await sp.GetRequiredService<PaymentGatewayResolver>().GetAsync(CancellationToken.None);
+            return await sp.GetRequiredService<PayService>().GatewayCustomerAsync(gateway, CustomerId, CancellationToken.None);
+        });
+        using var stripe = App.Stripe.CreateClient(Shop.SecretKey);
+        using var response = await stripe.PostAsync($"v1/payment_methods/{testMethod}/attach", new FormUrlEncodedContent([new("customer", customerRef)]));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
     /// <summary>Opens the autopay page and submits it as the customer would.</summary>
     public async Task<HttpResponseMessage> SubmitAutopayAsync(string? methodId, bool consent = true, string change = "on")
     {

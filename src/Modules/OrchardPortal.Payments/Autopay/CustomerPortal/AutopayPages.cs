@@ -133,7 +133,7 @@ public sealed class AutopayPages(
                 ["methods"] = methods.Select(m => new Dictionary<string, object?>
                 {
                     ["id"] = m.Id,
-                    ["label"] = $"{m.Summary.Brand} •••• {m.Summary.Last4}",
+                    ["label"] = AutopayEnrollmentService.Label(m.Summary),
                     ["expires"] = m.Summary.ExpMonth is { } month && m.Summary.ExpYear is { } year ? $"{month:00}/{year % 100:00}" : null,
                     ["selected"] = m.Id == selected,
                 }).ToList(),

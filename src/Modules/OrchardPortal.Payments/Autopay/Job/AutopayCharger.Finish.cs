@@ -91,16 +91,16 @@ public sealed partial class AutopayCharger
         return outcome;
     }
 
-    private async Task<AutopayOutcome> ReleaseUnknownAsync(AutopayCharge charge, string token, PaymentAttempt attempt, PaymentGatewayException exception, CancellationToken cancellationToken)
+    private async Task<AutopayOutcome> ReleaseUnknownAsync(AutopayCharge charge, string token, PaymentAttempt attempt, string code, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var message = exception.Code == "not_configured"
+        var message = code == "not_configured"
             ? "Stripe is chosen but cannot be used: check the keys in Payments settings."
             : "The payment processor did not answer; asking again shortly.";
         var rows = await db.Set<AutopayCharge>().Where(c => c.Id == charge.Id && c.LeaseToken == token).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Status, AutopayChargeStatus.Unknown)
             .SetProperty(c => c.PaymentAttemptId, attempt.Id)
-            .SetProperty(c => c.LastCode, exception.Code.Length > Payments.Data.PaymentsModel.CodeLength ? "gateway_error" : exception.Code)
+            .SetProperty(c => c.LastCode, code.Length > Payments.Data.PaymentsModel.CodeLength ? "gateway_error" : code)
             .SetProperty(c => c.LastMessage, message)
             .SetProperty(c => c.NextAttemptUtc, now + options.CurrentValue.UnknownRetryDelay)
             .SetProperty(c => c.LastRunUtc, now)

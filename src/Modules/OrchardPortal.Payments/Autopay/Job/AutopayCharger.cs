@@ -74,7 +74,13 @@ public sealed partial class AutopayCharger(
         {
             // No answer is not a failure: the charge may have happened. Ask again later with the same key.
             logger.LogWarning("Autopay charge {Charge} of tenant {Tenant}: no answer from the gateway ({Code}); asking again later with the same key.", charge.Id, tenant.Required.Name, exception.Code);
-            return await ReleaseUnknownAsync(charge, token, attempt, exception, cancellationToken);
+            return await ReleaseUnknownAsync(charge, token, attempt, exception.Code, cancellationToken);
+        }
+        catch (Gateways.Stripe.StripeException exception) when (exception.Error.HttpStatus is >= 500 or 409 or 429)
+        {
+            // Stripe still failing after the client's own retries (5xx, key in use, rate limited): the outcome is unknown too.
+            logger.LogWarning("Autopay charge {Charge} of tenant {Tenant}: Stripe answered {Status}; asking again later with the same key.", charge.Id, tenant.Required.Name, exception.Error.HttpStatus);
+            return await ReleaseUnknownAsync(charge, token, attempt, "gateway_unavailable", cancellationToken);
         }
 
         if (result is PaymentRequiresAction action)
