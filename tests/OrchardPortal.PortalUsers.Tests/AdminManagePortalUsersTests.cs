@@ -120,6 +120,31 @@ public sealed class AdminManagePortalUsersTests(AdminTestHost host) : IClassFixt
     private static List<string> Names(AngleSharp.Dom.IDocument page) =>
         [.. page.QuerySelectorAll("table.portal-users tbody tr td:nth-child(2) a").Select(a => a.TextContent.Trim())];
 
+    [Fact]
+    public async Task Submitting_the_same_bulk_form_twice_or_at_once_sends_each_customer_one_email()
+    {
+        var (tenant, staff) = await host.NewTenantAsync();
+        var batch = Guid.NewGuid().ToString("N")[..6];
+        var people = Enumerable.Range(1, 6).Select(i => AdminTestHost.Person($"Twice{i:D2}", $"Customer{batch}", $"twice{i:D2}.{batch}@example.com")).ToArray();
+        await host.ImportAsync(tenant, people);
+        var list = await AdminTestHost.PageAsync(staff, "/admin/portal-users?without=true&q=" + batch);
+        var key = list.QuerySelector("#bulk input[name='requestKey']")!.GetAttribute("value")!;
+        List<KeyValuePair<string, string>> form = [new("q", batch), new("without", "true"), new("scope", "all"), new("send", "invite"), new("requestKey", key)];
+
+        // A double click: two requests at the same moment, then the browser's "resubmit the form?".
+        var together = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => staff.PostFormAsync("/admin/portal-users?without=true&q=" + batch, form, "/admin/portal-users?handler=Bulk")));
+        var again = await staff.PostFormAsync("/admin/portal-users?without=true&q=" + batch, form, "/admin/portal-users?handler=Bulk");
+
+        Assert.All(together, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var notice = (await AdminTestHost.PageAsync(staff, again.Headers.Location!.OriginalString)).QuerySelector(".notice-success, .notice")!.TextContent;
+        Assert.Contains("already sent", notice, StringComparison.Ordinal);
+        var expected = people.Select(p => p.Emails[0].Address!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var mails = await WaitForMailsAsync(m => expected.Any(m.IsFor), expected.Count);
+        Assert.Equal(expected.Count, mails.Count);
+        Assert.Equal(expected.Order(), mails.Select(m => m.To.Single().ToLowerInvariant()).Order());
+    }
+
     private async Task<List<OrchardPortal.Testing.ReceivedMail>> WaitForMailsAsync(Func<OrchardPortal.Testing.ReceivedMail, bool> match, int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);

@@ -62,6 +62,19 @@ internal sealed class PortalUsersMigration : DataMigration
             b.CreateIndex("IX_PortalTokens_TokenHash", "PortalTokens", "TokenHash", unique: true);
             b.CreateIndex("IX_PortalTokens_UserId_Purpose", "PortalTokens", ["UserId", "Purpose"]);
         },
+        b =>
+        {
+            // One row per bulk send, so a double click or a resubmitted form sends nothing twice.
+            b.CreateTable(
+                name: "PortalBulkRequests",
+                columns: c => new
+                {
+                    Key = c.Column<string>(maxLength: M.BulkKeyLength, nullable: false),
+                    CreatedUtc = c.Column<DateTimeOffset>(nullable: false),
+                },
+                constraints: t => t.PrimaryKey("PK_PortalBulkRequests", x => x.Key));
+            b.CreateIndex("IX_PortalBulkRequests_CreatedUtc", "PortalBulkRequests", "CreatedUtc");
+        },
     ];
 
     // Each provider's own auto-increment: SQLite's rowid alias, PostgreSQL's identity column.

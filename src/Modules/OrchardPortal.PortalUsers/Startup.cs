@@ -35,6 +35,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PortalUsersSettingsService>();
         services.AddScoped<PortalUserService>();
         services.AddScoped<PortalTokenStore>();
+        services.AddScoped<BulkRequestGuard>();
         services.AddScoped<PortalLinks>();
         services.AddScoped<PortalEmails>();
         services.AddScoped<PortalInvitationService>();

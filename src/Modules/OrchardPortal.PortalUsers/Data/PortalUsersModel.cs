@@ -14,6 +14,7 @@ internal sealed class PortalUsersModel : IModelContributor
     public const int TabsLength = 200;
     public const int EnumLength = 16;
     public const int TokenHashLength = 64;
+    public const int BulkKeyLength = 36;
 
     public DatabaseScope Scope => DatabaseScope.Tenant;
 
@@ -40,5 +41,11 @@ internal sealed class PortalUsersModel : IModelContributor
         token.HasIndex(t => t.TokenHash).IsUnique();
         token.HasIndex(t => new { t.UserId, t.Purpose });
         token.HasOne<PortalUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        var bulk = modelBuilder.Entity<PortalBulkRequest>();
+        bulk.ToTable("PortalBulkRequests");
+        bulk.HasKey(r => r.Key);
+        bulk.Property(r => r.Key).HasMaxLength(BulkKeyLength);
+        bulk.HasIndex(r => r.CreatedUtc);
     }
 }

@@ -22,6 +22,7 @@ public sealed class ManagePortalUsersModel(
     PortalUserService users,
     PortalInvitationService invitations,
     PortalUsersSettingsService settings,
+    BulkRequestGuard bulkRequests,
     CustomerService customers,
     IEmailDeliveryStatus delivery) : PageModel
 {
@@ -44,6 +45,9 @@ public sealed class ManagePortalUsersModel(
 
     public int InvitationLifetimeDays { get; private set; } = 14;
 
+    /// <summary>The bulk form's one-time key: the same form sent twice sends its emails once.</summary>
+    public Guid BulkRequestKey { get; } = Guid.NewGuid();
+
     public string? LifetimeError { get; private set; }
 
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query);
@@ -51,11 +55,20 @@ public sealed class ManagePortalUsersModel(
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     /// <summary>The bulk form: <paramref name="send"/> is "invite" or "reset"; <paramref name="scope"/> "selected", "page" or "all".</summary>
-    public async Task<IActionResult> OnPostBulkAsync(string? send, string? scope, List<long>? ids, List<long>? pageIds, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostBulkAsync(string? send, string? scope, List<long>? ids, List<long>? pageIds, Guid? requestKey, CancellationToken cancellationToken)
     {
         if (send is not ("invite" or "reset"))
         {
             return await RefuseAsync("Choose what to send: a registration link or a password-reset email.", cancellationToken);
+        }
+
+        // Before reading the selection: once sent, "all without an account" is empty, and a resubmitted
+        // form should hear that it was already sent, not that nothing is selected. A refused form comes
+        // back with a new key, so burning this one costs nothing.
+        if (requestKey is { } key && key != Guid.Empty && !await bulkRequests.TryClaimAsync(key, cancellationToken))
+        {
+            TempData.Flash("These emails were already sent when the form was first submitted, so nothing was sent again. Check the list for who has been invited.");
+            return Redirect(ListLink(PageNumber));
         }
 
         IReadOnlyList<long> chosen = scope switch
