@@ -26,7 +26,7 @@ public sealed class TemplateTests(EmailsApp app) : IClassFixture<EmailsApp>
         [new("Subject", subject), new("HtmlBody", html), new("TextBody", text)];
 
     [Fact]
-    public async Task A_new_tenant_has_all_seven_templates_listed_with_when_they_are_sent()
+    public async Task A_new_tenant_has_every_template_listed_in_order_with_when_it_is_sent()
     {
         var (tenant, staff) = await app.NewTenantAsync();
 

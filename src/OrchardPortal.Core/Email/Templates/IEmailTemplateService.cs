@@ -80,6 +80,6 @@ public static class EmailTemplateKeys
     /// <summary>Every key, in the order the admin lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, AutopayFailed, PaymentReceipt, Invoice, NewMessage,
-        ServiceRequestReceived, ServiceRequestUpdate, ServiceNoteReceived, ServiceNoteAnswered,
-        VisitDelayed, VisitChangeRequested, VisitChangeDecision];
+        VisitDelayed, VisitChangeRequested, VisitChangeDecision,
+        ServiceRequestReceived, ServiceRequestUpdate, ServiceNoteReceived, ServiceNoteAnswered];
 }
