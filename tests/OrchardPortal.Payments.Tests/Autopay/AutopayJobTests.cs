@@ -90,6 +90,8 @@ public sealed class AutopayJobTests(SqliteAutopayApp app) : IClassFixture<Sqlite
         var charge = await app.InTenantAsync(shop.Tenant, sp => sp.GetRequiredService<TenantDbContext>().Set<AutopayCharge>().SingleAsync(c => c.CustomerId == customer.CustomerId));
         Assert.Equal(AutopayChargeStatus.Failed, charge.Status);
         Assert.Equal(3, charge.Attempts);
+        // Days have passed on the clock, so the staff session of earlier has expired (12 hours): sign in again.
+        owner = await shop.OwnerAsync();
         Assert.Contains("Failed — stopped trying", WebUtility.HtmlDecode(await owner.GetStringAsync("/admin/autopay")), StringComparison.Ordinal);
         Assert.Equal(0, (await customer.LedgerAsync()).Payments);
     }

@@ -9,6 +9,10 @@ public sealed class ManualClock : TimeProvider
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 
-    /// <summary>Today's date on this clock in UTC (new tenants have no time zone, so this is their date too).</summary>
-    public DateOnly Today => DateOnly.FromDateTime(GetUtcNow().UtcDateTime);
+    /// <summary>
+    /// Today's date on this clock in a new tenant's time zone (the default recipe's America/New_York), the date
+    /// the autopay job compares due dates with. Taking the UTC date instead made the tests fail for some hours
+    /// of the day, once earlier tests had moved the clock by part of a day.
+    /// </summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
 }
