@@ -15,6 +15,8 @@ namespace OrchardPortal.EndToEnd.Tests.Journeys;
 /// </summary>
 public sealed class InvoiceLinkPaymentJourneyTests(MailingPortalServerFixture server) : IClassFixture<MailingPortalServerFixture>
 {
+    private static readonly long[] InvoicePrices = [8_500L, 4_200L];
+
     [Fact]
     public async Task A_customer_pays_an_emailed_invoice_without_signing_in_and_a_declined_card_shows_why()
     {
@@ -31,7 +33,7 @@ public sealed class InvoiceLinkPaymentJourneyTests(MailingPortalServerFixture se
             Assert.True(customer.Succeeded);
             var service = sp.GetRequiredService<InvoiceService>();
             var made = new List<(long Id, string Number, long CustomerId)>();
-            foreach (var price in new[] { 8_500L, 4_200L })
+            foreach (var price in InvoicePrices)
             {
                 var today = DateOnly.FromDateTime(DateTime.UtcNow);
                 var draft = await service.CreateAsync(new DocumentDraft
