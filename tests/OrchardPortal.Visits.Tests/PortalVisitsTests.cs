@@ -86,14 +86,20 @@ public sealed class PortalVisitsTests(SqliteVisitsApp host) : IClassFixture<Sqli
     {
         var (tenantA, staffA) = await host.NewTenantAsync();
         var casey = await host.SignedInCustomerAsync(tenantA);
+        // Each tenant has its own database and ids start at 1 in each, so tenant A's first id is also Olive's own
+        // visit in tenant B. Use an id that exists only in tenant A: its second visit.
+        await ScheduleAsync(staffA, casey.Customer, "Tenant A edging", Day());
         var id = await ScheduleAsync(staffA, casey.Customer, "Tenant A mowing", Day());
         var (tenantB, staffB) = await host.NewTenantAsync();
         var olive = await host.SignedInCustomerAsync(tenantB, "Olive");
-        await ScheduleAsync(staffB, olive.Customer, "Tenant B mowing", Day());
+        var oliveVisit = await ScheduleAsync(staffB, olive.Customer, "Tenant B mowing", Day());
+        Assert.NotEqual(oliveVisit, id);
 
         var response = await olive.Browser.GetAsync(VisitPaths.PortalVisit(id));
+        var own = await olive.Browser.GetAsync(VisitPaths.PortalVisit(oliveVisit));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.DoesNotContain("Tenant A mowing", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
