@@ -141,7 +141,7 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
             PaymentProcessing p => p.Method,
             _ => null,
         };
-        return method is null ? null : $"{method.Brand} •••• {method.Last4}";
+        return method is null ? null : PaymentMethodLabels.Of(method);
     }
 }
 

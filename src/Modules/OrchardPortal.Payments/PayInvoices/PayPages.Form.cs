@@ -76,7 +76,7 @@ public sealed partial class PayPages
                 saved.Add(new()
                 {
                     ["value"] = "saved:" + method.Id,
-                    ["label"] = $"{method.Summary.Brand} •••• {method.Summary.Last4}",
+                    ["label"] = PaymentMethodLabels.Of(method.Summary),
                     ["is_default"] = method.IsDefault,
                     ["kind"] = method.Summary.Kind == PaymentMethodKind.BankAccount ? "bank" : "card",
                 });

@@ -63,7 +63,7 @@ public sealed class SavedMethodsPages(
                 ["items"] = methods.Select(m => new Dictionary<string, object?>
                 {
                     ["id"] = m.Id,
-                    ["label"] = $"{m.Summary.Brand} •••• {m.Summary.Last4}",
+                    ["label"] = PaymentMethodLabels.Of(m.Summary),
                     ["expires"] = m.Summary.ExpMonth is { } month && m.Summary.ExpYear is { } year ? $"{month:00}/{year % 100:00}" : null,
                     ["is_default"] = m.IsDefault,
                 }).ToList(),
@@ -116,12 +116,12 @@ public sealed class SavedMethodsPages(
         if (form["change"] == "remove")
         {
             await gateway.RemoveMethodAsync(customerRef, mine.Id, cancellationToken);
-            notice = $"{mine.Summary.Brand} •••• {mine.Summary.Last4} was removed.";
+            notice = $"{PaymentMethodLabels.Of(mine.Summary)} was removed.";
         }
         else
         {
             await gateway.SetDefaultMethodAsync(customerRef, mine.Id, cancellationToken);
-            notice = $"{mine.Summary.Brand} •••• {mine.Summary.Last4} is now your default payment method.";
+            notice = $"{PaymentMethodLabels.Of(mine.Summary)} is now your default payment method.";
         }
 
         return await ShowAsync(notice, cancellationToken);
