@@ -54,7 +54,7 @@ internal static class AutopaySeed
             var sp = scope.ServiceProvider;
             var gateway = await sp.GetRequiredService<PaymentGatewayResolver>().GetAsync(token);
             var customerRef = await sp.GetRequiredService<PayService>().GatewayCustomerAsync(gateway, customer.Id, token);
-            var setup = await gateway.CreateSetupAsync(new SetupRequest(customerRef, PaymentMethodKind.Card, "bench-setup:" + customer.Id, "pm_card_visa"), token);
+            var setup = await gateway.CreateSetupAsync(new SetupRequest(customerRef, OrchardPortal.Payments.Gateways.PaymentMethodKind.Card, "bench-setup:" + customer.Id, "pm_card_visa"), token);
             var change = await sp.GetRequiredService<AutopayEnrollmentService>().EnableAsync(
                 new PortalCustomer(customer.Id.ToString(CultureInfo.InvariantCulture), customer.Name) { CustomerId = customer.Id },
                 new AutopayRequest(setup.PaymentMethodId, Consented: true, "127.0.0.1", "OrchardPortal.Bench"), token);
