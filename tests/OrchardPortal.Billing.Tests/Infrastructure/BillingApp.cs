@@ -74,7 +74,7 @@ public abstract class BillingApp(StorageKind storage) : IAsyncLifetime
     public Task<long> IssuedInvoiceAsync(TenantHandle tenant, long customerId, params long[] prices) =>
         InvoicesAsync(tenant, async invoices =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TenantDate.Today;
             var created = await invoices.CreateAsync(new DocumentDraft
             {
                 CustomerId = customerId,
