@@ -45,17 +45,11 @@ public sealed class SmtpEmailSender(SmtpOptions options, MailAddress from) : IEm
         {
             throw Translate(failure.InnerException!, message.To);
         }
-        catch (Exception exception) when (exception is IOException or SocketException)
+        catch (Exception exception) when (exception is IOException or SocketException or AuthenticationException
+            || (exception is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
-            throw new SmtpException($"Could not talk to the mail server {options.Host}:{options.Port}: {exception.Message}", exception);
-        }
-        catch (AuthenticationException exception)
-        {
-            throw new SmtpException($"Could not set up an encrypted connection with {options.Host}:{options.Port} (is its certificate valid for that name?): {exception.Message}", exception);
-        }
-        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new SmtpException($"The mail server {options.Host}:{options.Port} did not answer within {options.Timeout.TotalSeconds:0} seconds.", exception);
+            // Opening a session failed (it has no transaction to wrap the failure in): same messages as a send.
+            throw Translate(exception, message.To);
         }
     }
 
