@@ -77,8 +77,8 @@ public sealed class EstimateTests(SqliteBillingApp app) : IClassFixture<SqliteBi
 
     private static async Task<long> SentEstimateAsync(HttpClient staff, string account)
     {
-        var today = Infrastructure.TenantDate.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var end = Infrastructure.TenantDate.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TenantDate.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var end = TenantDate.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return await CreateAndSendAsync(staff, InvoiceAdminTests.Form(account, ("Boxwood shrubs, planted", "6", "48.00", "6.25")).With("Input.IssueDate", today).With("Input.EndDate", end));
     }
 

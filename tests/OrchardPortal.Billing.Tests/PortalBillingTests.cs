@@ -122,5 +122,5 @@ public sealed class PortalBillingTests(SqliteBillingApp app) : IClassFixture<Sql
         Assert.Equal("%PDF", Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
     }
 
-    private static string Today(int days) => Infrastructure.TenantDate.Today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Today(int days) => TenantDate.Today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -14,7 +14,7 @@ public sealed class StatementTests(SqliteBillingApp app) : IClassFixture<SqliteB
     {
         var (tenant, staff) = await app.NewTenantAsync();
         var customer = await app.CustomerAsync(tenant);
-        var today = Infrastructure.TenantDate.Today;
+        var today = TenantDate.Today;
         await app.IssuedInvoiceAsync(tenant, customer.Id, 10000);
         // A payment dated well before the range counts in the opening balance; one inside it is listed.
         await app.LedgerAsync(tenant, l => l.RecordPaymentAsync(LedgerTests.Payment(customer.Id, 3000, "old") with { ReceivedDate = today.AddDays(-40) }, CancellationToken.None));

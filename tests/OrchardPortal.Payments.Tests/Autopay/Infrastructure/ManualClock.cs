@@ -1,3 +1,5 @@
+using OrchardPortal.Web.Testing;
+
 namespace OrchardPortal.Payments.Tests.Autopay.Infrastructure;
 
 /// <summary>Real time plus an offset the test moves forward, so invoices come due and retry intervals pass.</summary>
@@ -9,10 +11,6 @@ public sealed class ManualClock : TimeProvider
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 
-    /// <summary>
-    /// Today's date on this clock in a new tenant's time zone (the default recipe's America/New_York), the date
-    /// the autopay job compares due dates with. Taking the UTC date instead made the tests fail for some hours
-    /// of the day, once earlier tests had moved the clock by part of a day.
-    /// </summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).DateTime);
+    /// <summary>Today's date on this clock in a new tenant's time zone, the date the autopay job compares due dates with.</summary>
+    public DateOnly Today => TenantDate.On(GetUtcNow());
 }
