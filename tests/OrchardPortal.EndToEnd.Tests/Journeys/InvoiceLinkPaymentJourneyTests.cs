@@ -5,6 +5,7 @@ using OrchardPortal.Billing.Invoices;
 using OrchardPortal.Billing.Ledger;
 using OrchardPortal.Billing.Services;
 using OrchardPortal.Customers.Services;
+using OrchardPortal.Web.Testing;
 
 namespace OrchardPortal.EndToEnd.Tests.Journeys;
 
@@ -35,7 +36,7 @@ public sealed class InvoiceLinkPaymentJourneyTests(MailingPortalServerFixture se
             var made = new List<(long Id, string Number, long CustomerId)>();
             foreach (var price in InvoicePrices)
             {
-                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var today = TenantDate.Today;
                 var draft = await service.CreateAsync(new DocumentDraft
                 {
                     CustomerId = customer.CustomerId,

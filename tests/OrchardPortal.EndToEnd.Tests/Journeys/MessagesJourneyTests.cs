@@ -9,6 +9,7 @@ using OrchardPortal.EndToEnd.Tests.Support;
 using OrchardPortal.Portal.Models;
 using OrchardPortal.Portal.Services;
 using OrchardPortal.PortalUsers.Services;
+using OrchardPortal.Web.Testing;
 
 namespace OrchardPortal.EndToEnd.Tests.Journeys;
 
@@ -122,7 +123,7 @@ public sealed class MessagesJourneyTests(MailingPortalServerFixture server) : IC
             Assert.True(created.Succeeded);
 
             var invoices = sp.GetRequiredService<InvoiceService>();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TenantDate.Today;
             var invoice = await invoices.CreateAsync(new DocumentDraft
             {
                 CustomerId = created.CustomerId,

@@ -8,6 +8,7 @@ using OrchardPortal.EndToEnd.Tests.Support;
 using OrchardPortal.Portal.Models;
 using OrchardPortal.Portal.Services;
 using OrchardPortal.PortalUsers.Services;
+using OrchardPortal.Web.Testing;
 
 namespace OrchardPortal.EndToEnd.Tests.Journeys;
 
@@ -33,7 +34,7 @@ public sealed class ServiceVisitJourneyTests(MailingPortalServerFixture server) 
         var customerEmail = $"iris.{Guid.NewGuid():N}"[..17] + "@example.com";
         await SetUpAsync(tenant.Name, customerEmail);
         var site = server.TenantUrl(tenant.Name, "").TrimEnd('/');
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = TenantDate.Today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // The email links to the tenant's public address; the browser reaches the test server at `site`.
         var activation = site + new Uri(await LinkAsync(customerEmail, "/activate/[A-Za-z0-9_\\-]+")).PathAndQuery;
 

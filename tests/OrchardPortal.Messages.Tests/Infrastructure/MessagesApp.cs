@@ -115,7 +115,7 @@ public abstract partial class MessagesApp(StorageKind storage) : IAsyncLifetime
         InTenantAsync(tenant, async sp =>
         {
             var invoices = sp.GetRequiredService<InvoiceService>();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TenantDate.Today;
             var created = await invoices.CreateAsync(new DocumentDraft
             {
                 CustomerId = customerId,

@@ -34,7 +34,7 @@ public sealed partial record Payer(PaymentsApp App, TenantHandle Tenant, long Cu
             var ids = new List<long>();
             foreach (var (price, days) in new[] { (12_500L, 10), (6_000L, 20) })
             {
-                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var today = TenantDate.Today;
                 var draft = await service.CreateAsync(new DocumentDraft
                 {
                     CustomerId = created.CustomerId,

@@ -48,7 +48,7 @@ public sealed record StripeTenant(PaymentsApp App, TenantHandle Tenant, string S
             var created = await sp.GetRequiredService<CustomerService>().CreateAsync(new CustomerDetails { FirstName = "Robin", LastName = "Hale" }, CancellationToken.None);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Values));
             var invoices = sp.GetRequiredService<InvoiceService>();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TenantDate.Today;
             var invoice = await invoices.CreateAsync(new DocumentDraft
             {
                 CustomerId = created.CustomerId,

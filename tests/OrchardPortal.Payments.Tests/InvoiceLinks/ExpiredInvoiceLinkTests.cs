@@ -52,7 +52,7 @@ public sealed class ExpiredInvoiceLinkTests(ExpiredLinksApp fixture) : IClassFix
                 Emails = [new EmailDetails { Address = email, IsPrimary = true }],
             }, CancellationToken.None);
             var invoices = sp.GetRequiredService<InvoiceService>();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TenantDate.Today;
             var draft = await invoices.CreateAsync(new DocumentDraft
             {
                 CustomerId = customer.CustomerId,

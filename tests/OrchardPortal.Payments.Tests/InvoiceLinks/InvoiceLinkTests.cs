@@ -203,8 +203,8 @@ public sealed class InvoiceLinkTests(PaymentsApp app) : IClassFixture<PaymentsAp
             var created = await sp.GetRequiredService<InvoiceService>().CreateAsync(new()
             {
                 CustomerId = customer.CustomerId,
-                IssueDate = DateOnly.FromDateTime(DateTime.UtcNow),
-                EndDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10),
+                IssueDate = TenantDate.Today,
+                EndDate = TenantDate.Today.AddDays(10),
                 Lines = [new() { Description = "Weeding", Quantity = 1, UnitPrice = 4_000 }],
             }, CancellationToken.None);
             return created.Id;

@@ -45,7 +45,7 @@ public sealed record LinkedInvoice(LinkPaymentsApp Fixture, TenantHandle Tenant,
             }, CancellationToken.None);
             Assert.True(customer.Succeeded, string.Join("; ", customer.Errors.Values));
             var invoices = sp.GetRequiredService<InvoiceService>();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TenantDate.Today;
             var draft = await invoices.CreateAsync(new DocumentDraft
             {
                 CustomerId = customer.CustomerId,

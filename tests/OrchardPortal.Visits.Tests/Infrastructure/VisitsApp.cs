@@ -37,7 +37,7 @@ public abstract partial class VisitsApp(StorageKind storage) : IAsyncLifetime
     public PortalApp App => _app ?? throw new InvalidOperationException("Not initialized.");
 
     /// <summary>A day safely in the future in any time zone, as the admin form types it.</summary>
-    public static DateOnly Day(int daysAhead = 3) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysAhead);
+    public static DateOnly Day(int daysAhead = 3) => TenantDate.Today.AddDays(daysAhead);
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
