@@ -136,6 +136,29 @@ public sealed class AutopayOptInTests(SqliteAutopayApp app) : IClassFixture<Sqli
         Assert.Contains("Off: invoices are not charged automatically.", WebUtility.HtmlDecode(await owner.GetStringAsync($"/admin/customers/{customer.CustomerId}")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_American_Express_card_is_named_in_full_on_the_autopay_page_in_the_consent_and_for_staff()
+    {
+        var shop = await AutopayTenant.CreateAsync(app);
+        var customer = await AutopayCustomer.CreateAsync(shop, 10);
+        var card = await customer.SaveCardAsync("pm_card_amex");
+
+        // Stripe reports the brand as the code "amex"; every autopay view names it as the card does.
+        var offered = WebUtility.HtmlDecode(await customer.Browser.GetStringAsync("/pay/autopay"));
+        Assert.Contains("American Express •••• 8431", offered, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amex", offered, StringComparison.Ordinal);
+
+        var on = await AutopayCustomer.PageAsync(await customer.SubmitAutopayAsync(card));
+
+        Assert.Contains("We’ll charge American Express •••• 8431", on, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amex", on, StringComparison.Ordinal);
+        var consent = await app.InTenantAsync(shop.Tenant, sp => sp.GetRequiredService<TenantDbContext>().Set<AutopayConsent>().SingleAsync(c => c.CustomerId == customer.CustomerId));
+        Assert.Equal("American Express •••• 8431", consent.MethodLabel);
+        var owner = await shop.OwnerAsync();
+        var details = WebUtility.HtmlDecode(await owner.GetStringAsync($"/admin/customers/{customer.CustomerId}"));
+        Assert.Contains("<dd id=\"autopay-method\">American Express •••• 8431</dd>", details, StringComparison.Ordinal);
+    }
+
     private Task<int> ConsentCountAsync(AutopayTenant shop, AutopayCustomer customer) =>
         app.InTenantAsync(shop.Tenant, sp => sp.GetRequiredService<TenantDbContext>().Set<AutopayConsent>().CountAsync(c => c.CustomerId == customer.CustomerId));
 

@@ -133,7 +133,7 @@ public sealed class AutopayPages(
                 ["methods"] = methods.Select(m => new Dictionary<string, object?>
                 {
                     ["id"] = m.Id,
-                    ["label"] = AutopayEnrollmentService.Label(m.Summary),
+                    ["label"] = PaymentMethodLabels.Of(m.Summary),
                     ["expires"] = m.Summary.ExpMonth is { } month && m.Summary.ExpYear is { } year ? $"{month:00}/{year % 100:00}" : null,
                     ["selected"] = m.Id == selected,
                 }).ToList(),

@@ -81,7 +81,7 @@ public sealed class AutopayEnrollmentService(
             return AutopayChange.Refused("method", "Choose one of your saved payment methods.");
         }
 
-        var label = Label(method.Summary);
+        var label = PaymentMethodLabels.Of(method.Summary);
         var text = await ConsentTextAsync(cancellationToken);
         for (var retry = 0; ; retry++)
         {
@@ -171,10 +171,6 @@ public sealed class AutopayEnrollmentService(
             (consent.EndedUtc, consent.EndedBy) = (now, Clip(endedBy, Data.AutopayModel.EmailLength));
         }
     }
-
-    /// <summary>"Visa •••• 4242": Stripe reports brands in lower case ("visa"), the Sandbox capitalised.</summary>
-    public static string Label(PaymentMethodSummary method) =>
-        method.Brand.Length == 0 ? $"•••• {method.Last4}" : $"{char.ToUpperInvariant(method.Brand[0])}{method.Brand[1..]} •••• {method.Last4}";
 
     private static string? Clip(string? value, int length) => value is null ? null : value.Length <= length ? value : value[..length];
 }
