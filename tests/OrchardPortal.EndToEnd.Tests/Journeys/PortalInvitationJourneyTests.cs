@@ -169,6 +169,9 @@ public sealed class MailingPortalServerFixture : IAsyncLifetime
             ["Email:Smtp:Host"] = Mail.SmtpHost,
             ["Email:Smtp:Port"] = Mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Email:Outbox:PollInterval"] = "00:00:00.200",
+            // Journeys decide when autopay runs (AutopayJourneyTests runs it for its own tenant); the background
+            // loop would otherwise run at start-up and every ten minutes, charging whenever it happened to wake.
+            ["Payments:Autopay:JobEnabled"] = "false",
         });
         _app.StartKestrel();
         Browser = await BrowserFixture.GetAsync();
