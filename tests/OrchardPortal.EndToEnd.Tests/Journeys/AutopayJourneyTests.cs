@@ -135,6 +135,8 @@ public sealed class AutopayJourneyTests(MailingPortalServerFixture server) : ICl
         var receipt = Assert.Single(receipts);
         Assert.Equal($"Receipt: {Amount} paid automatically to Hollybrook Gardens", receipt.Subject);
         Assert.Contains($"Invoice {number}: {Amount}", receipt.Html ?? "", StringComparison.Ordinal);
+        var receiptPath = Regex.Match(receipt.Html ?? "", @"/pay/receipt/[A-Za-z0-9_\-]+").Value;
+        Assert.False(receiptPath.Length == 0, "The auto-charge receipt has no \"View your receipt\" link.");
 
         await server.Browser.RunPageAsync(async customer =>
         {
@@ -143,6 +145,11 @@ public sealed class AutopayJourneyTests(MailingPortalServerFixture server) : ICl
             await customer.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
             await customer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await customer.WaitForURLAsync(site + "/");
+
+            // The email's "View your receipt" link (its path: the email names the tenant's public address).
+            await customer.GotoAsync(site + receiptPath);
+            await Assertions.Expect(customer.GetByRole(AriaRole.Heading, new() { Name = "Payment received" })).ToBeVisibleAsync();
+            await Assertions.Expect(customer.Locator(".receipt-amount")).ToHaveTextAsync(Amount);
 
             await customer.GotoAsync(site + "/invoices");
             await Assertions.Expect(customer.Locator("#account-balance")).ToHaveTextAsync("$0.00");
