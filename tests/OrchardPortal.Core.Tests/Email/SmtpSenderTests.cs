@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Mail;
 using System.Text;
 using OrchardPortal.Core.Email;
@@ -62,8 +63,18 @@ public sealed class SmtpSenderTests
             await sender.SendAsync(new OutboundEmail { To = $"m{i}-{marker}@customer.example.com", Subject = $"Message {i}", HtmlBody = $"<p>{i}</p>" }, Guid.NewGuid(), CancellationToken.None);
         }
 
-        // Each send returns after the server's "250", so all twenty are in maildev's store by now.
-        var received = (await maildev.GetAllAsync()).Where(m => m.To.Any(a => a.Contains(marker, StringComparison.Ordinal))).ToList();
+        // Each send returned after the server's "250"; maildev files a message a moment after answering, so wait
+        // until its store has all twenty (or it is clear some never came).
+        var received = new List<ReceivedMail>();
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < MailTimeout; await Task.Delay(50))
+        {
+            received = [.. (await maildev.GetAllAsync()).Where(m => m.To.Any(a => a.Contains(marker, StringComparison.Ordinal)))];
+            if (received.Count >= 20)
+            {
+                break;
+            }
+        }
+
         Assert.Equal(20, received.Count);
         Assert.Equal(1, relay.Accepted);
     }
