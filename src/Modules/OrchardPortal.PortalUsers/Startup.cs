@@ -36,7 +36,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PortalUserService>();
         services.AddScoped<PortalTokenStore>();
         services.AddScoped<BulkRequestGuard>();
-        services.AddScoped<PortalLinks>();
         services.AddScoped<PortalEmails>();
         services.AddScoped<PortalInvitationService>();
         services.AddScoped<PortalSignInService>();

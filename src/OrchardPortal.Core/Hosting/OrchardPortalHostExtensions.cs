@@ -56,6 +56,7 @@ public static class OrchardPortalHostExtensions
         services.AddSingleton<TenantActivator>();
         services.AddSingleton<TenantScopeFactory>();
         services.AddSingleton<SiteUrls>();
+        services.AddScoped<TenantLinks>();
         services.AddSingleton<MatcherPolicy, SiteScopeMatcherPolicy>();
 
         services.AddSingleton<RecipeCatalog>();

@@ -55,6 +55,28 @@ public sealed class AutopayJobTests(SqliteAutopayApp app) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task The_auto_charge_receipt_email_has_an_absolute_receipt_link_that_opens_the_receipt_for_the_signed_in_customer()
+    {
+        var shop = await AutopayTenant.CreateAsync(app);
+        var customer = await AutopayCustomer.CreateAsync(shop, 1);
+        await customer.SubmitAutopayAsync(await customer.SaveCardAsync());
+        app.Clock.Advance(TimeSpan.FromDays(1));
+
+        // The job runs without any HTTP request, as it does in the background service.
+        Assert.Equal(1, (await shop.RunJobAsync()).Paid);
+
+        var mail = Assert.Single(await app.Mail.WaitForMailAsync(m => m.IsFor(customer.Email) && m.Subject.Contains("paid automatically", StringComparison.Ordinal), TimeSpan.FromSeconds(30)));
+        var href = System.Text.RegularExpressions.Regex.Match(mail.Html ?? "", "href=\"([^\"]*/pay/receipt/[^\"]*)\"").Groups[1].Value;
+        Assert.True(Uri.TryCreate(WebUtility.HtmlDecode(href), UriKind.Absolute, out var link), $"The receipt link '{href}' is not absolute.");
+        Assert.Equal(shop.Tenant.Host, link.Host);
+        var receipt = await customer.Browser.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        var page = await AutopayCustomer.PageAsync(receipt);
+        Assert.Contains("Payment received", page, StringComparison.Ordinal);
+        Assert.Contains("$45.00", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_declined_charge_emails_the_customer_tells_staff_records_nothing_and_waits_for_the_retry_interval()
     {
         var shop = await AutopayTenant.CreateAsync(app);

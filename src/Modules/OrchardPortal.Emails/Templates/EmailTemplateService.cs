@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OrchardPortal.Core.Data;
 using OrchardPortal.Core.Email;
 using OrchardPortal.Core.Email.Templates;
+using OrchardPortal.Core.Hosting;
 using OrchardPortal.Core.Tenancy;
 using OrchardPortal.Core.Theming;
 using OrchardPortal.Emails.Data;
@@ -25,8 +24,7 @@ public sealed class EmailTemplateService(
     EmailTemplateCache cache,
     EmailTemplateDefaults defaults,
     EmailTemplateValidator validator,
-    IHttpContextAccessor httpContextAccessor,
-    IOptions<TenancyOptions> tenancy,
+    TenantLinks links,
     TimeProvider clock,
     ILogger<EmailTemplateService> logger) : IEmailTemplateService
 {
@@ -71,7 +69,7 @@ public sealed class EmailTemplateService(
 
     private async Task<RenderedEmail> RenderCheckedAsync(EmailSourceTemplates templates, Dictionary<string, object?> model, CancellationToken cancellationToken)
     {
-        var rendered = await renderer.RenderEmailSourceAsync(templates, model, new ThemeEmailOptions { BaseUrl = Origin() }, cancellationToken);
+        var rendered = await renderer.RenderEmailSourceAsync(templates, model, new ThemeEmailOptions { BaseUrl = links.Origin }, cancellationToken);
         // An email needs a subject: one that renders empty (e.g. {{ missing }}) counts as a broken template.
         if (rendered.Subject.Length == 0 || rendered.Subject.Length > EmailTemplateValidator.MaxSubjectLength)
         {
@@ -91,19 +89,10 @@ public sealed class EmailTemplateService(
 
         if (!variables.ContainsKey("portal_url"))
         {
-            variables["portal_url"] = Origin() + "/";
+            variables["portal_url"] = links.Origin + "/";
         }
 
         return variables;
-    }
-
-    /// <summary>The tenant's own origin: the request's when there is one, else its subdomain (background sends).</summary>
-    private string Origin()
-    {
-        var request = httpContextAccessor.HttpContext?.Request;
-        return request is not null && request.Host.HasValue
-            ? $"{request.Scheme}://{request.Host}"
-            : $"https://{scope.Required.Name}.{tenancy.Value.RootDomain}";
     }
 
     private async Task RecordFailureAsync(EmailTemplate row, LiquidException exception, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OrchardPortal.Core.Email;
 using OrchardPortal.Core.Email.Templates;
+using OrchardPortal.Core.Hosting;
 using OrchardPortal.Customers.Services;
 using OrchardPortal.Messages.Models;
 using OrchardPortal.Messages.Services;
@@ -26,7 +27,7 @@ public sealed class NewMessageEmail(
     PortalSettingsService portal,
     PortalUserService users,
     CustomerService customers,
-    PortalLinks links,
+    TenantLinks links,
     ILogger<NewMessageEmail> logger)
 {
     public async Task EnqueueAsync(MessageThread thread, Message message, int attachmentCount, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OrchardPortal.Billing.Invoices;
 using OrchardPortal.Billing.Services;
 using OrchardPortal.Core.Email;
 using OrchardPortal.Core.Email.Templates;
+using OrchardPortal.Core.Hosting;
 using OrchardPortal.Customers.Services;
 using OrchardPortal.Payments.Attempts;
 using LedgerPayment = OrchardPortal.Billing.Models.Payment;
@@ -21,7 +21,7 @@ internal sealed class PaymentReceiptEmail(
     CustomerService customers,
     InvoiceService invoices,
     BillingContext billing,
-    IHttpContextAccessor http,
+    TenantLinks links,
     ILogger<PaymentReceiptEmail> logger)
 {
     public async Task EnqueueAsync(PaymentAttempt attempt, LedgerPayment payment, CancellationToken cancellationToken)
@@ -41,7 +41,6 @@ internal sealed class PaymentReceiptEmail(
             applied.Add(new() { ["number"] = invoice?.Number ?? allocation.InvoiceId.ToString(CultureInfo.InvariantCulture), ["amount"] = money(allocation.Amount) });
         }
 
-        var request = http.HttpContext?.Request;
         var model = new Dictionary<string, object?>
         {
             ["customer"] = new Dictionary<string, object?> { ["name"] = customer.DisplayName, ["account_number"] = customer.AccountNumber },
@@ -53,7 +52,8 @@ internal sealed class PaymentReceiptEmail(
                 ["reference"] = attempt.GatewayPaymentId ?? attempt.Id,
             },
             ["invoices"] = applied,
-            ["receipt_url"] = request is null ? null : $"{request.Scheme}://{request.Host}{PayPaths.Receipt(attempt.Id)}",
+            // Absolute also from the autopay job and reconciliation, which have no request (TenantLinks decides the origin).
+            ["receipt_url"] = links.Absolute(PayPaths.Receipt(attempt.Id)),
         };
         try
         {

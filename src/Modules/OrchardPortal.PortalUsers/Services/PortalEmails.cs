@@ -1,5 +1,6 @@
 using OrchardPortal.Core.Email;
 using OrchardPortal.Core.Email.Templates;
+using OrchardPortal.Core.Hosting;
 using OrchardPortal.Customers.Models;
 using OrchardPortal.PortalUsers.Models;
 
@@ -9,7 +10,7 @@ namespace OrchardPortal.PortalUsers.Services;
 /// Issues a link and queues the email that carries it, both added to the tenant context unsaved: the
 /// caller's save commits them together. Emails are rendered from the tenant's templates.
 /// </summary>
-public sealed class PortalEmails(PortalTokenStore tokens, IEmailTemplateService templates, IEmailOutbox outbox, PortalLinks links)
+public sealed class PortalEmails(PortalTokenStore tokens, IEmailTemplateService templates, IEmailOutbox outbox, TenantLinks links)
 {
     public async Task QueueInvitationAsync(PortalUser user, Customer customer, int lifetimeDays, CancellationToken cancellationToken)
     {

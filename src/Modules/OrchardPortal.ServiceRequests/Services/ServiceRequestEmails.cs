@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using OrchardPortal.Core.Email;
 using OrchardPortal.Core.Email.Templates;
+using OrchardPortal.Core.Hosting;
 using OrchardPortal.Customers.Models;
 using OrchardPortal.Portal.Services;
 using OrchardPortal.ServiceRequests.Models;
@@ -15,7 +15,7 @@ namespace OrchardPortal.ServiceRequests.Services;
 /// notification addresses (portal settings) hear about new requests and notes; the customer hears about
 /// status changes and answers. What people typed goes in as variables, so the HTML part is escaped.
 /// </summary>
-public sealed class ServiceRequestEmails(IEmailTemplateService templates, IEmailOutbox outbox, PortalSettingsService portal, IHttpContextAccessor http)
+public sealed class ServiceRequestEmails(IEmailTemplateService templates, IEmailOutbox outbox, PortalSettingsService portal, TenantLinks links)
 {
     public async Task RequestReceivedAsync(ServiceRequest request, Customer customer, CancellationToken cancellationToken)
     {
@@ -110,11 +110,8 @@ public sealed class ServiceRequestEmails(IEmailTemplateService templates, IEmail
         ["submitted_by"] = note.SubmittedBy,
     };
 
-    private string Absolute(string path)
-    {
-        var request = http.HttpContext?.Request;
-        return request is not null && request.Host.HasValue ? $"{request.Scheme}://{request.Host}{path}" : path;
-    }
+    // Absolute even when no request is there (a background job): an email client cannot follow a bare path.
+    private string Absolute(string path) => links.Absolute(path);
 
     private static string OneLine(string value) => value.ReplaceLineEndings(" ").Trim();
 }
