@@ -13,8 +13,17 @@ namespace OrchardPortal.Payments.Tests.Infrastructure;
 /// </summary>
 public sealed class PaymentsApp : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private PortalApp? _app;
     private FakeStripeServer? _stripe;
+
+    public PaymentsApp()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>With further settings (over the defaults below), for fixtures that wrap this app.</summary>
+    internal PaymentsApp(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public PortalApp App => _app ?? throw new InvalidOperationException("Not initialized.");
 
@@ -28,7 +37,7 @@ public sealed class PaymentsApp : IAsyncLifetime
     {
         _stripe = await FakeStripeServer.StartAsync();
         Mail = await MailDevServer.GetAsync();
-        _app = PortalApp.CreateSqlite(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Email:Smtp:Host"] = Mail.SmtpHost,
             ["Email:Smtp:Port"] = Mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
@@ -37,7 +46,13 @@ public sealed class PaymentsApp : IAsyncLifetime
             ["Payments:Stripe:RetryBaseDelay"] = "00:00:00.005",
             ["Payments:Stripe:MaxRetryDelay"] = "00:00:00.020",
             ["Payments:Sandbox:AchSettlementDelay"] = "00:00:00",
-        });
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        _app = PortalApp.CreateSqlite(settings);
     }
 
     public HttpClient CreateClient(string host) => App.CreateClient(new WebApplicationFactoryClientOptions

@@ -39,7 +39,8 @@ public sealed class PostgresPaymentsTests(PostgresLinkPaymentsApp fixture) : ICl
         var (fields, antiforgery) = await invoice.PayFormAsync(browser);
         // The charge is made but its answer is lost, so only the webhooks can tell us.
         account.FailNextRequests(1, FaultKind.HangAfterExecution, "/v1/payment_intents");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.PostFormWithTokenAsync(invoice.Link, fields, antiforgery)).StatusCode);
+        // No answer: the customer is sent to the receipt page, which says the payment is not confirmed yet.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormWithTokenAsync(invoice.Link, fields, antiforgery)).StatusCode);
         var events = account.Events().Select(e => e.Json).ToList();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).SelectMany(_ => Enumerable.Reverse(events)).Select(json => DeliverAsync(invoice, json)));
@@ -60,7 +61,8 @@ public sealed class PostgresPaymentsTests(PostgresLinkPaymentsApp fixture) : ICl
         var browser = fixture.App.CreateClient(invoice.Tenant.Host);
         var (fields, antiforgery) = await invoice.PayFormAsync(browser);
         account.FailNextRequests(1, FaultKind.HangAfterExecution, "/v1/payment_intents");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.PostFormWithTokenAsync(invoice.Link, fields, antiforgery)).StatusCode);
+        // No answer: the customer is sent to the receipt page, which says the payment is not confirmed yet.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormWithTokenAsync(invoice.Link, fields, antiforgery)).StatusCode);
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => fixture.App.Services.GetRequiredService<ReconciliationJob>().RunOnceAsync(CancellationToken.None)));
 

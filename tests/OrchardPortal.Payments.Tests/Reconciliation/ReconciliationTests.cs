@@ -25,8 +25,8 @@ public sealed class ReconciliationTests(SqliteLinkPaymentsApp fixture) : IClassF
 
         var paid = await browser.PostFormWithTokenAsync(invoice.Link, fields, antiforgery);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, paid.StatusCode);
-        Assert.Contains("If you were charged, your payment will appear shortly", WebUtility.HtmlDecode(await paid.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+        Assert.Contains("Payment not confirmed yet", WebUtility.HtmlDecode(await browser.GetStringAsync(paid.Headers.Location!.OriginalString)), StringComparison.Ordinal);
         Assert.Equal(1, account.SuccessfulChargeCount);
         Assert.Equal((0, 2_500L), await invoice.LedgerAsync());
 
@@ -53,7 +53,7 @@ public sealed class ReconciliationTests(SqliteLinkPaymentsApp fixture) : IClassF
         // The request never reaches Stripe (the connection fails before it is handled).
         account.FailNextRequests(1, FaultKind.HangBeforeExecution, "/v1/payment_intents");
         var lost = await browser.PostFormWithTokenAsync(invoice.Link, fields, antiforgery);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, lost.StatusCode);
         // The customer tries again from a fresh page and that payment goes through.
         var (retry, retryAntiforgery) = await invoice.PayFormAsync(browser);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormWithTokenAsync(invoice.Link, retry, retryAntiforgery)).StatusCode);
@@ -62,6 +62,37 @@ public sealed class ReconciliationTests(SqliteLinkPaymentsApp fixture) : IClassF
 
         Assert.Equal(1, account.SuccessfulChargeCount);
         Assert.Equal((1, 0L), await invoice.LedgerAsync());
+    }
+
+    [Fact]
+    public async Task A_link_payment_stripe_answers_with_a_500_shows_it_is_not_confirmed_yet_and_reconciliation_records_it_once()
+    {
+        var invoice = await LinkedInvoice.CreateAsync(fixture);
+        var account = fixture.Stripe.Account(invoice.SecretKey);
+        var browser = fixture.App.CreateClient(invoice.Tenant.Host);
+        var (fields, antiforgery) = await invoice.PayFormAsync(browser);
+        // This app's Stripe client does not retry, so one 500 is the whole answer; Stripe did nothing.
+        account.FailNextRequests(1, FaultKind.ServerErrorBeforeExecution, "/v1/payment_intents");
+
+        var paid = await browser.PostFormWithTokenAsync(invoice.Link, fields, antiforgery);
+
+        Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+        var receiptPath = paid.Headers.Location!.OriginalString;
+        Assert.StartsWith(invoice.Link + "/receipt/", receiptPath, StringComparison.Ordinal);
+        var receipt = await browser.GetAsync(receiptPath);
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        var text = WebUtility.HtmlDecode(await receipt.Content.ReadAsStringAsync());
+        Assert.Contains("Payment not confirmed yet", text, StringComparison.Ordinal);
+        Assert.Contains("you won’t be charged twice", text, StringComparison.Ordinal);
+        Assert.Equal(PaymentStatus.Pending, (await AttemptAsync(invoice)).Status);
+        Assert.Equal(0, account.SuccessfulChargeCount);
+
+        await fixture.App.Services.GetRequiredService<ReconciliationJob>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0L), await invoice.LedgerAsync());
+        Assert.Equal(1, account.SuccessfulChargeCount);
+        Assert.Equal(PaymentStatus.Succeeded, (await AttemptAsync(invoice)).Status);
+        Assert.Contains("Payment received", WebUtility.HtmlDecode(await browser.GetStringAsync(receiptPath)), StringComparison.Ordinal);
     }
 
     private Task<PaymentAttempt> AttemptAsync(LinkedInvoice invoice) =>

@@ -104,6 +104,12 @@ public sealed partial class InvoiceLinkPages(
             return await ReloadAsync(token, link, amount, outcome.Errors, null, StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
 
+        if (outcome.Unanswered)
+        {
+            // Not known yet whether the charge was made: the receipt page says so, and that it won't be made twice.
+            return Results.Redirect(InvoiceLinkPaths.Receipt(token, outcome.Attempt.Id));
+        }
+
         return outcome.Attempt.Status switch
         {
             PaymentStatus.Succeeded or PaymentStatus.Processing => Results.Redirect(InvoiceLinkPaths.Receipt(token, outcome.Attempt.Id)),

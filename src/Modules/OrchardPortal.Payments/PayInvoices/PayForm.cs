@@ -54,4 +54,10 @@ public sealed record PayOutcome
 
     /// <summary>The invoices are not this customer's open invoices: answer "not found", show nothing.</summary>
     public bool NotFound { get; init; }
+
+    /// <summary>
+    /// The gateway gave no answer to the charge (after retries), so whether it was made is not known yet; the
+    /// attempt stays pending and reconciliation finds out. Show the receipt page's "not confirmed yet" state.
+    /// </summary>
+    public bool Unanswered { get; init; }
 }

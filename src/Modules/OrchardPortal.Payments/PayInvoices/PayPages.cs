@@ -107,6 +107,12 @@ public sealed partial class PayPages(
             return await RenderQuotedAsync(customer, ids, form["amount"], outcome.Errors, null, StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
 
+        if (outcome.Unanswered)
+        {
+            // Not known yet whether the charge was made: the receipt page says so, and that it won't be made twice.
+            return Results.Redirect(PayPaths.Receipt(outcome.Attempt.Id));
+        }
+
         return outcome.Attempt.Status switch
         {
             PaymentStatus.Succeeded or PaymentStatus.Processing => Results.Redirect(PayPaths.Receipt(outcome.Attempt.Id)),
@@ -210,7 +216,8 @@ public sealed partial class PayPages(
         {
             ["receipt"] = new Dictionary<string, object?>
             {
-                ["status"] = attempt.Status.ToString().ToLowerInvariant(),
+                // "unknown": sent but never answered (network, gateway errors); reconciliation will find out.
+                ["status"] = attempt.Status == PaymentStatus.Pending && attempt.GatewayPaymentId is null ? "unknown" : attempt.Status.ToString().ToLowerInvariant(),
                 ["amount"] = money(attempt.Amount),
                 ["method"] = attempt.MethodDescription,
                 ["date"] = TimeZoneInfo.ConvertTime(attempt.CreatedUtc, zone).ToString("D", culture),

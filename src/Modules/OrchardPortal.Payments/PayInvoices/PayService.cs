@@ -39,12 +39,20 @@ public sealed class PayService(
     public async Task<long> MinimumAsync(long due, CancellationToken cancellationToken) =>
         Math.Min((await settings.GetAsync(cancellationToken)).MinimumPaymentAmount, due);
 
+    /// <summary>
+    /// The attempt a Pay form already made (its token is the attempt's key), or null. Callers look for it before
+    /// checking what is still owed: a second submit of a form whose payment was recorded meanwhile must land on
+    /// that payment's receipt, not be told the invoice is paid.
+    /// </summary>
+    public async Task<PaymentAttempt?> FormAttemptAsync(string? formToken, CancellationToken cancellationToken) =>
+        FormToken(formToken) is { } token ? await attempts.FindByKeyAsync("pay:" + token, cancellationToken) : null;
+
     public async Task<PayOutcome> PayAsync(long customerId, PayForm form, CancellationToken cancellationToken)
     {
-        var token = form.Token is { Length: >= 16 and <= 64 } t && t.All(char.IsAsciiLetterOrDigit) ? t : null;
+        var token = FormToken(form.Token);
         // A form already submitted (a double click, fifty of them, a retry after a timeout) carries on with its
         // own attempt, whatever the invoices owe by now: the gateway replays the first answer for the same key.
-        var existing = token is null ? null : await attempts.FindByKeyAsync("pay:" + token, cancellationToken);
+        var existing = await FormAttemptAsync(token, cancellationToken);
         if (existing is not null)
         {
             if (existing.CustomerId != customerId)
@@ -152,6 +160,13 @@ public sealed class PayService(
         {
             result = new PaymentFailed(null, attempt.Amount, "invalid_method", "That payment method can't be used. Please choose another one.");
         }
+        catch (PaymentGatewayException exception) when (exception.Code == "gateway_unavailable")
+        {
+            // No answer after the client's retries (network, Stripe 5xx/409/429): the charge may or may not have
+            // been made. The attempt stays pending with its saved request; reconciliation (or the webhook) asks
+            // again with the same key, so it is made or found exactly once. Not a decline: nothing is applied.
+            return new PayOutcome { Attempt = attempt, Unanswered = true };
+        }
 
         var applied = await attempts.ApplyAsync(attempt.Id, result, cancellationToken);
         return new PayOutcome { Attempt = applied, Action = result as PaymentRequiresAction };
@@ -227,6 +242,9 @@ public sealed class PayService(
             ? (pm, form.Method == "bank" ? PaymentMethodKind.BankAccount : PaymentMethodKind.Card, null)
             : (null, null, ("method", "Enter your card or bank details."));
     }
+
+    private static string? FormToken(string? token) =>
+        token is { Length: >= 16 and <= 64 } t && t.All(char.IsAsciiLetterOrDigit) ? t : null;
 
     private static int Number(string? text) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;

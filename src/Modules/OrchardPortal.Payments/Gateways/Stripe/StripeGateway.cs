@@ -224,6 +224,12 @@ public sealed class StripeGateway(StripeClient client, string secretKey) : IPaym
         {
             throw new PaymentGatewayException("The Stripe secret key was refused.", "invalid_api_key", exception);
         }
+        catch (StripeException exception) when (exception.Error.HttpStatus is >= 500 or 409 or 429)
+        {
+            // Still failing after the client's retries with the same key: Stripe gave no usable answer, so the
+            // outcome of a money-moving call is unknown (IPaymentGateway's contract), not a refusal.
+            throw new PaymentGatewayException($"Stripe answered {exception.Error.HttpStatus} after retries; the outcome is unknown.", "gateway_unavailable", exception);
+        }
         catch (StripeException exception) when (exception.Error.Type == "idempotency_error")
         {
             throw new PaymentGatewayException("The same payment key was used with different details.", "idempotency_key_reused", exception);
