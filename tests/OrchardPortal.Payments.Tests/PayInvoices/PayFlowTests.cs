@@ -63,6 +63,26 @@ public sealed class PayFlowTests(PaymentsApp app) : IClassFixture<PaymentsApp>
     }
 
     [Fact]
+    public async Task Sending_the_pay_form_again_after_its_payment_was_recorded_shows_the_same_receipt()
+    {
+        var payer = await Payer.CreateAsync(app, await app.CreateTenantAsync());
+        var page = await payer.Browser.GetStringAsync($"/pay?invoice={payer.InvoiceIds[0]}");
+        var fields = Payer.FormOf(page, "125.00", Payer.Card("4242424242424242"));
+        var token = FormPosting.AntiforgeryToken(page);
+        var first = await payer.Browser.PostFormWithTokenAsync("/pay", fields, token);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        // The invoice no longer owes anything; the same form is still the payment it made, not a new one.
+        var again = await payer.Browser.PostFormWithTokenAsync("/pay", fields, token);
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(1, await app.InTenantAsync(payer.Tenant, sp => sp.GetRequiredService<TenantDbContext>().Set<SandboxPayment>().CountAsync()));
+        Assert.Equal(1, await payer.PaymentCountAsync());
+        Assert.Equal(6_000, await payer.BalanceAsync());
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_pay_now_requests_through_stripe_make_exactly_one_charge()
     {
         var stripe = await StripeTenant.CreateAsync(app);

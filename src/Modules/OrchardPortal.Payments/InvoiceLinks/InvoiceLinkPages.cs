@@ -55,7 +55,10 @@ public sealed partial class InvoiceLinkPages(
             return await RenderAsync(token, link!, invoice!, amount, Error("form", "This form has expired. Please try again."), null, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        if (!invoice!.IsOpenForPayment)
+        // The form's own attempt first: a second submit of a form whose payment was recorded meanwhile (a double
+        // click, two requests at once) goes on to that payment's receipt instead of being told the invoice is paid.
+        var own = await pay.FormAttemptAsync(form["token"], cancellationToken);
+        if (!invoice!.IsOpenForPayment && (own is null || !IsForLink(own, link!)))
         {
             return await RenderAsync(token, link!, invoice, null, new Dictionary<string, string>(), null, StatusCodes.Status409Conflict, cancellationToken);
         }

@@ -60,6 +60,12 @@ public sealed class PayService(
                 return new PayOutcome { NotFound = true };
             }
 
+            if (existing.Status is PaymentStatus.Succeeded or PaymentStatus.Processing)
+            {
+                // Already charged: show its receipt without asking the gateway again.
+                return new PayOutcome { Attempt = existing };
+            }
+
             var existingGateway = await gateways.GetAsync(existing.Gateway, cancellationToken);
             var (existingMethod, _, existingError) = await ResolveMethodAsync(existingGateway, customerId, form, token!, cancellationToken);
             return existingError is null
