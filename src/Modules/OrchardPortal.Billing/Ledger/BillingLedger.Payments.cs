@@ -51,30 +51,47 @@ public sealed partial class BillingLedger
     private async Task<Payment> WritePaymentAsync(PaymentRequest request, string currency, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var payment = new Payment
-        {
-            CustomerId = request.CustomerId,
-            Amount = request.Amount,
-            Currency = currency,
-            Method = request.Method,
-            ExternalReference = Clip(request.ExternalReference, BillingModel.ReferenceLength),
-            IdempotencyKey = request.IdempotencyKey,
-            ReceivedDate = request.ReceivedDate ?? await billing.TodayAsync(cancellationToken),
-            Note = Clip(request.Note, BillingModel.ReasonLength),
-            RecordedBy = Clip(request.RecordedBy, BillingModel.NameLength),
-            CreatedUtc = now,
-        };
+        var payment = NewPayment(request, currency, request.ReceivedDate ?? await billing.TodayAsync(cancellationToken), now);
         // The key's row goes in first: a second recorder of the same key stops here, at the unique index.
         db.Add(payment);
         await db.SaveChangesAsync(cancellationToken);
 
-        var open = await OpenQuery(request.CustomerId).ToListAsync(cancellationToken);
-        var plan = request.Allocations ?? [.. open.Select(i => new InvoiceAllocation(i.Id, long.MaxValue))];
+        Apply(payment, request.Allocations, await OpenQuery(request.CustomerId).ToListAsync(cancellationToken), now);
+        if (request.OnRecorded is not null)
+        {
+            await request.OnRecorded(payment, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return payment;
+    }
+
+    private static Payment NewPayment(PaymentRequest request, string currency, DateOnly received, DateTimeOffset now) => new()
+    {
+        CustomerId = request.CustomerId,
+        Amount = request.Amount,
+        Currency = currency,
+        Method = request.Method,
+        ExternalReference = Clip(request.ExternalReference, BillingModel.ReferenceLength),
+        IdempotencyKey = request.IdempotencyKey,
+        ReceivedDate = received,
+        Note = Clip(request.Note, BillingModel.ReasonLength),
+        RecordedBy = Clip(request.RecordedBy, BillingModel.NameLength),
+        CreatedUtc = now,
+    };
+
+    /// <summary>
+    /// Applies a saved payment to the customer's <paramref name="open"/> invoices (tracked, oldest due first) as
+    /// <paramref name="plan"/> says (null: oldest first), each capped at its balance now, not when the customer
+    /// looked, so nothing is over-paid; the rest stays on the account. Adds the payment's ledger row.
+    /// </summary>
+    private void Apply(Payment payment, IReadOnlyList<InvoiceAllocation>? plan, IReadOnlyList<Invoice> open, DateTimeOffset now)
+    {
+        plan ??= [.. open.Select(i => new InvoiceAllocation(i.Id, long.MaxValue))];
         var left = payment.Amount;
         foreach (var wanted in plan)
         {
             var invoice = open.FirstOrDefault(i => i.Id == wanted.InvoiceId);
-            // Capped at the invoice's balance now, not when the customer looked: never over-pays.
             var amount = invoice is null ? 0 : Math.Min(Math.Min(wanted.Amount, left), invoice.Balance);
             if (amount <= 0)
             {
@@ -91,16 +108,35 @@ public sealed partial class BillingLedger
 
         payment.Unapplied = left;
         db.Add(LedgerRows.Payment(payment, now));
-        if (request.OnRecorded is not null)
-        {
-            await request.OnRecorded(payment, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return payment;
     }
 
     private async Task<string?> CheckAsync(PaymentRequest request, string currency, CancellationToken cancellationToken)
+    {
+        if (BasicProblem(request, currency) is { } problem)
+        {
+            return problem;
+        }
+
+        if (await customers.GetAsync(request.CustomerId, cancellationToken) is null)
+        {
+            return "There is no such customer.";
+        }
+
+        if (request.Allocations is { } allocations)
+        {
+            var ids = allocations.Select(a => a.InvoiceId).ToList();
+            var theirs = await db.Set<Invoice>().AsNoTracking().CountAsync(i => ids.Contains(i.Id) && i.CustomerId == request.CustomerId && i.IssuedUtc != null && i.VoidedUtc == null, cancellationToken);
+            if (theirs != ids.Count)
+            {
+                return "Payments can only go to this customer's issued, unvoided invoices.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What is wrong with the request on its face, before any row is read.</summary>
+    private static string? BasicProblem(PaymentRequest request, string currency)
     {
         if (request.Amount <= 0)
         {
@@ -117,11 +153,6 @@ public sealed partial class BillingLedger
             return $"A payment needs an idempotency key of 1 to {BillingModel.KeyLength} characters.";
         }
 
-        if (await customers.GetAsync(request.CustomerId, cancellationToken) is null)
-        {
-            return "There is no such customer.";
-        }
-
         if (request.Allocations is { } allocations)
         {
             if (allocations.Any(a => a.Amount <= 0) || allocations.Select(a => a.InvoiceId).Distinct().Count() != allocations.Count)
@@ -132,13 +163,6 @@ public sealed partial class BillingLedger
             if (allocations.Sum(a => a.Amount) > request.Amount)
             {
                 return "The amounts for the invoices add up to more than the payment.";
-            }
-
-            var ids = allocations.Select(a => a.InvoiceId).ToList();
-            var theirs = await db.Set<Invoice>().AsNoTracking().CountAsync(i => ids.Contains(i.Id) && i.CustomerId == request.CustomerId && i.IssuedUtc != null && i.VoidedUtc == null, cancellationToken);
-            if (theirs != ids.Count)
-            {
-                return "Payments can only go to this customer's issued, unvoided invoices.";
             }
         }
 

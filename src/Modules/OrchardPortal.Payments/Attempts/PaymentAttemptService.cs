@@ -12,7 +12,7 @@ namespace OrchardPortal.Payments.Attempts;
 /// each webhook delivery, a reconciliation — goes through <see cref="ApplyAsync"/>, which never moves an
 /// attempt backwards and hands a succeeded payment to <see cref="IPaymentRecorder"/> (idempotent on the gateway payment id) until it is recorded.
 /// </summary>
-public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder recorder, TimeProvider clock, ILogger<PaymentAttemptService> logger)
+public sealed partial class PaymentAttemptService(TenantDbContext db, IPaymentRecorder recorder, TimeProvider clock, ILogger<PaymentAttemptService> logger)
 {
     private const int MaxConflictRetries = 50;
 
@@ -25,22 +25,7 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
         var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken);
         if (existing is null)
         {
-            var now = clock.GetUtcNow();
-            var attempt = new PaymentAttempt
-            {
-                Id = "pa_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
-                IdempotencyKey = request.IdempotencyKey,
-                CustomerId = request.CustomerId,
-                Gateway = request.Gateway,
-                MethodKind = request.MethodKind,
-                Amount = request.Amount,
-                Currency = request.Currency,
-                AllocationsJson = System.Text.Json.JsonSerializer.Serialize(request.Allocations),
-                OffSession = request.OffSession,
-                Status = PaymentStatus.Pending,
-                CreatedUtc = now,
-                UpdatedUtc = now,
-            };
+            var attempt = New(request, clock.GetUtcNow());
             db.Add(attempt);
             try
             {
@@ -60,6 +45,23 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
             : (null, false);
     }
 
+    /// <summary>A new attempt for <paramref name="request"/>, not yet added to the context.</summary>
+    public static PaymentAttempt New(NewPaymentAttempt request, DateTimeOffset now) => new()
+    {
+        Id = "pa_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+        IdempotencyKey = request.IdempotencyKey,
+        CustomerId = request.CustomerId,
+        Gateway = request.Gateway,
+        MethodKind = request.MethodKind,
+        Amount = request.Amount,
+        Currency = request.Currency,
+        AllocationsJson = System.Text.Json.JsonSerializer.Serialize(request.Allocations),
+        OffSession = request.OffSession,
+        Status = PaymentStatus.Pending,
+        CreatedUtc = now,
+        UpdatedUtc = now,
+    };
+
     public Task<PaymentAttempt?> FindAsync(string attemptId, CancellationToken cancellationToken) =>
         db.Set<PaymentAttempt>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
 
@@ -76,25 +78,8 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
         {
             db.ChangeTracker.Clear();
             var attempt = await db.Set<PaymentAttempt>().FirstAsync(a => a.Id == attemptId, cancellationToken);
-            var changed = false;
-            if (attempt.GatewayPaymentId is null && result.PaymentId is not null)
+            if (Move(attempt, result, clock.GetUtcNow()))
             {
-                attempt.GatewayPaymentId = result.PaymentId;
-                changed = true;
-            }
-
-            if (PaymentStatusOrder.CanMove(attempt.Status, result.Status))
-            {
-                attempt.Status = result.Status;
-                (attempt.FailureCode, attempt.FailureMessage) = result is PaymentFailed failed ? (failed.ReasonCode, failed.CustomerMessage) : (null, null);
-                attempt.MethodDescription = Describe(result) ?? attempt.MethodDescription;
-                changed = true;
-            }
-
-            if (changed)
-            {
-                attempt.UpdatedUtc = clock.GetUtcNow();
-                attempt.Version++;
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -133,6 +118,33 @@ public sealed class PaymentAttemptService(TenantDbContext db, IPaymentRecorder r
     public Task<PaymentAttempt?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Set<PaymentAttempt>().AsNoTracking().FirstOrDefaultAsync(a => a.IdempotencyKey == key, cancellationToken);
 
+    /// <summary>Moves a (tracked) attempt forward with the gateway's answer, never backwards; true when anything changed.</summary>
+    private static bool Move(PaymentAttempt attempt, PaymentResult result, DateTimeOffset now)
+    {
+        var changed = false;
+        if (attempt.GatewayPaymentId is null && result.PaymentId is not null)
+        {
+            attempt.GatewayPaymentId = result.PaymentId;
+            changed = true;
+        }
+
+        if (PaymentStatusOrder.CanMove(attempt.Status, result.Status))
+        {
+            attempt.Status = result.Status;
+            (attempt.FailureCode, attempt.FailureMessage) = result is PaymentFailed failed ? (failed.ReasonCode, failed.CustomerMessage) : (null, null);
+            attempt.MethodDescription = Describe(result) ?? attempt.MethodDescription;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            attempt.UpdatedUtc = now;
+            attempt.Version++;
+        }
+
+        return changed;
+    }
+
     private static string? Describe(PaymentResult result)
     {
         var method = result switch
@@ -158,4 +170,10 @@ public sealed record AttemptAllocation(long InvoiceId, long Amount);
 public interface IPaymentRecorder
 {
     Task RecordAsync(PaymentAttempt attempt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records many succeeded attempts at once inside the caller's transaction; false (nothing written) when they
+    /// cannot all be recorded as new, and the caller goes one by one with <see cref="RecordAsync"/>.
+    /// </summary>
+    Task<bool> TryRecordManyAsync(IReadOnlyList<PaymentAttempt> attempts, CancellationToken cancellationToken);
 }

@@ -11,8 +11,11 @@ public sealed class AutopayOptions
     /// <summary>Time between runs over every running tenant.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Charges in flight at once per tenant (each waits on the gateway; the database work is short).</summary>
+    /// <summary>Gateway requests in flight at once per tenant (each waits on the gateway; the database work is short).</summary>
     public int MaxConcurrentCharges { get; set; } = 16;
+
+    /// <summary>Claimed batches worked on at once per tenant, so one batch's database work overlaps another's gateway calls.</summary>
+    public int MaxConcurrentBatches { get; set; } = 3;
 
     /// <summary>Tenants worked on at once.</summary>
     public int MaxConcurrentTenants { get; set; } = 2;

@@ -30,6 +30,7 @@ internal static class AutopayRegistration
         services.AddScoped<AutopayPlanner>();
         services.AddScoped<AutopayClaims>();
         services.AddScoped<AutopayCharger>();
+        services.AddScoped<AutopayBatch>();
         services.AddScoped<AutopayFailureEmail>();
         services.AddScoped<AutopayTenantRun>();
         services.AddSingleton<AutopayJob>();

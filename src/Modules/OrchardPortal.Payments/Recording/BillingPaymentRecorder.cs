@@ -17,20 +17,7 @@ internal sealed class BillingPaymentRecorder(BillingLedger ledger, PaymentReceip
 {
     public async Task RecordAsync(PaymentAttempt attempt, CancellationToken cancellationToken)
     {
-        var allocations = JsonSerializer.Deserialize<List<AttemptAllocation>>(attempt.AllocationsJson) ?? [];
-        var request = new LedgerPayment
-        {
-            CustomerId = attempt.CustomerId,
-            Amount = attempt.Amount,
-            Currency = attempt.Currency,
-            Method = attempt.MethodKind == PaymentMethodKind.BankAccount ? BillingMethod.Ach : BillingMethod.Card,
-            ExternalReference = attempt.GatewayPaymentId,
-            IdempotencyKey = LedgerKey(attempt),
-            Allocations = allocations.Count == 0 ? null : [.. allocations.Select(a => new InvoiceAllocation(a.InvoiceId, a.Amount))],
-            Note = attempt.MethodDescription,
-            RecordedBy = attempt.OffSession ? "Autopay" : "Online payment",
-            OnRecorded = (payment, token) => receipts.EnqueueAsync(attempt, payment, token),
-        };
+        var request = Request(attempt);
         var result = await ledger.RecordPaymentAsync(request, cancellationToken);
         if (!result.Succeeded && request.Allocations is not null)
         {
@@ -44,6 +31,27 @@ internal sealed class BillingPaymentRecorder(BillingLedger ledger, PaymentReceip
         {
             throw new InvalidOperationException($"Payment attempt {attempt.Id} succeeded at the gateway but the ledger refused it: {result.Error}");
         }
+    }
+
+    public async Task<bool> TryRecordManyAsync(IReadOnlyList<PaymentAttempt> attempts, CancellationToken cancellationToken) =>
+        await ledger.TryRecordPaymentsAsync([.. attempts.Select(Request)], cancellationToken) is not null;
+
+    private LedgerPayment Request(PaymentAttempt attempt)
+    {
+        var allocations = JsonSerializer.Deserialize<List<AttemptAllocation>>(attempt.AllocationsJson) ?? [];
+        return new LedgerPayment
+        {
+            CustomerId = attempt.CustomerId,
+            Amount = attempt.Amount,
+            Currency = attempt.Currency,
+            Method = attempt.MethodKind == PaymentMethodKind.BankAccount ? BillingMethod.Ach : BillingMethod.Card,
+            ExternalReference = attempt.GatewayPaymentId,
+            IdempotencyKey = LedgerKey(attempt),
+            Allocations = allocations.Count == 0 ? null : [.. allocations.Select(a => new InvoiceAllocation(a.InvoiceId, a.Amount))],
+            Note = attempt.MethodDescription,
+            RecordedBy = attempt.OffSession ? "Autopay" : "Online payment",
+            OnRecorded = (payment, token) => receipts.EnqueueAsync(attempt, payment, token),
+        };
     }
 
     /// <summary>The ledger's key for this money: the gateway's own payment id, the one thing every path agrees on.</summary>

@@ -13,7 +13,11 @@ public sealed partial class AutopayCharger
     /// charge on, in one transaction: paid; or failed, with the customer's email, the next try after the tenant's
     /// retry interval, or no more tries after the last one. <paramref name="result"/> null: stop without an answer.
     /// </summary>
-    private async Task<AutopayOutcome> FinishAsync(
+    private Task<AutopayOutcome> FinishAsync(
+        AutopayCharge charge, string token, PaymentAttempt attempt, PaymentResult? result, string? code, string? message, CancellationToken cancellationToken) =>
+        Turns.WriteAsync(() => FinishInTurnAsync(charge, token, attempt, result, code, message, cancellationToken));
+
+    private async Task<AutopayOutcome> FinishInTurnAsync(
         AutopayCharge charge, string token, PaymentAttempt attempt, PaymentResult? result, string? code, string? message, CancellationToken cancellationToken)
     {
         try
@@ -47,41 +51,13 @@ public sealed partial class AutopayCharger
             return AutopayOutcome.Lost;
         }
 
-        var now = clock.GetUtcNow();
-        AutopayOutcome outcome;
-        switch (applied.Status)
+        var retryDays = (await settings.GetAsync(cancellationToken)).AutopayRetryIntervalDays;
+        var (outcome, emailFailure) = AutopaySettlement.Settle(row, applied, result is not null, code, message, options.CurrentValue, retryDays, clock.GetUtcNow());
+        if (emailFailure)
         {
-            case PaymentStatus.Succeeded:
-                (row.Status, row.LastCode, row.LastMessage, outcome) = (AutopayChargeStatus.Paid, null, null, AutopayOutcome.Paid);
-                break;
-            case PaymentStatus.Processing:
-                (row.Status, row.LastCode, row.LastMessage, outcome) = (AutopayChargeStatus.Processing, null, null, AutopayOutcome.Processing);
-                break;
-            case PaymentStatus.Failed:
-            case PaymentStatus.Pending or PaymentStatus.RequiresAction when result is null:
-                row.Attempts++;
-                row.LastCode = code ?? applied.FailureCode ?? "declined";
-                row.LastMessage = message ?? applied.FailureMessage ?? "The payment was declined.";
-                var final = result is null || row.Attempts >= Math.Max(1, options.CurrentValue.MaxAttempts);
-                var retryDays = (await settings.GetAsync(cancellationToken)).AutopayRetryIntervalDays;
-                row.Status = final ? AutopayChargeStatus.Failed : AutopayChargeStatus.Retrying;
-                row.NextAttemptUtc = final ? row.NextAttemptUtc : now.AddDays(retryDays);
-                row.AcknowledgedUtc = null;
-                if (result is not null)
-                {
-                    await failureEmail.EnqueueAsync(row, row.LastMessage, final ? null : row.NextAttemptUtc, cancellationToken);
-                }
-
-                outcome = AutopayOutcome.Failed;
-                break;
-            default:
-                // An answer that is neither paid nor failed (the gateway still deciding): ask again later, same key.
-                (row.Status, row.NextAttemptUtc, outcome) = (AutopayChargeStatus.Unknown, now + options.CurrentValue.UnknownRetryDelay, AutopayOutcome.Unknown);
-                break;
+            await failureEmail.EnqueueAsync(row, row.LastMessage!, row.Status == AutopayChargeStatus.Failed ? null : row.NextAttemptUtc, cancellationToken);
         }
 
-        row.PaymentAttemptId = attempt.Id;
-        Release(row, now);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -91,16 +67,17 @@ public sealed partial class AutopayCharger
         return outcome;
     }
 
-    private async Task<AutopayOutcome> ReleaseUnknownAsync(AutopayCharge charge, string token, PaymentAttempt attempt, string code, CancellationToken cancellationToken)
+    private Task<AutopayOutcome> ReleaseUnknownAsync(AutopayCharge charge, string token, PaymentAttempt attempt, string code, CancellationToken cancellationToken) =>
+        Turns.WriteAsync(() => ReleaseUnknownInTurnAsync(charge, token, attempt, code, cancellationToken));
+
+    private async Task<AutopayOutcome> ReleaseUnknownInTurnAsync(AutopayCharge charge, string token, PaymentAttempt attempt, string code, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var message = code == "not_configured"
-            ? "Stripe is chosen but cannot be used: check the keys in Payments settings."
-            : "The payment processor did not answer; asking again shortly.";
+        var message = AutopaySettlement.UnknownMessage(code);
         var rows = await db.Set<AutopayCharge>().Where(c => c.Id == charge.Id && c.LeaseToken == token).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Status, AutopayChargeStatus.Unknown)
             .SetProperty(c => c.PaymentAttemptId, attempt.Id)
-            .SetProperty(c => c.LastCode, code.Length > Payments.Data.PaymentsModel.CodeLength ? "gateway_error" : code)
+            .SetProperty(c => c.LastCode, AutopaySettlement.UnknownCode(code))
             .SetProperty(c => c.LastMessage, message)
             .SetProperty(c => c.NextAttemptUtc, now + options.CurrentValue.UnknownRetryDelay)
             .SetProperty(c => c.LastRunUtc, now)
@@ -111,7 +88,10 @@ public sealed partial class AutopayCharger
         return rows == 0 ? AutopayOutcome.Lost : AutopayOutcome.Unknown;
     }
 
-    private async Task<AutopayOutcome> SkipAsync(AutopayCharge charge, string token, string code, string message, CancellationToken cancellationToken)
+    private Task<AutopayOutcome> SkipAsync(AutopayCharge charge, string token, string code, string message, CancellationToken cancellationToken) =>
+        Turns.WriteAsync(() => SkipInTurnAsync(charge, token, code, message, cancellationToken));
+
+    private async Task<AutopayOutcome> SkipInTurnAsync(AutopayCharge charge, string token, string code, string message, CancellationToken cancellationToken)
     {
         var row = await db.Set<AutopayCharge>().FirstOrDefaultAsync(c => c.Id == charge.Id && c.LeaseToken == token, cancellationToken);
         if (row is null)
@@ -119,15 +99,8 @@ public sealed partial class AutopayCharger
             return AutopayOutcome.Lost;
         }
 
-        (row.Status, row.LastCode, row.LastMessage) = (AutopayChargeStatus.Skipped, code, message);
-        Release(row, clock.GetUtcNow());
+        AutopaySettlement.Skip(row, code, message, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return AutopayOutcome.Skipped;
-    }
-
-    private static void Release(AutopayCharge row, DateTimeOffset now)
-    {
-        (row.LeaseToken, row.LeaseUntilUtc, row.LastRunUtc, row.UpdatedUtc) = (null, null, now, now);
-        row.Version++;
     }
 }

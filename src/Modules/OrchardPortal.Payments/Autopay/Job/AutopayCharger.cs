@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,10 +12,11 @@ using OrchardPortal.Payments.PayInvoices;
 namespace OrchardPortal.Payments.Autopay.Job;
 
 /// <summary>
-/// Charges one claimed invoice off-session. The gateway key is the charge's (<see cref="AutopayCharge.IdempotencyKey"/>):
-/// a try whose answer never came is asked again with the same key and the same request (or, once the gateway's
-/// payment id is known, simply read back), so no crash, timeout or second node can make a second charge.
-/// One instance per worker scope (its own context).
+/// Charges one claimed invoice off-session, on its own: what <see cref="AutopayBatch"/> hands back (a charge that
+/// already has an attempt, a batch that met a concurrent change). The gateway key is the charge's
+/// (<see cref="AutopayCharge.IdempotencyKey"/>): a try whose answer never came is asked again with the same key and
+/// the same request (or, once the gateway's payment id is known, simply read back), so no crash, timeout or second
+/// node can make a second charge. One instance per worker scope (its own context).
 /// </summary>
 public sealed partial class AutopayCharger(
     TenantDbContext db,
@@ -31,8 +31,15 @@ public sealed partial class AutopayCharger(
     TimeProvider clock,
     ILogger<AutopayCharger> logger)
 {
-    public async Task<AutopayOutcome> ChargeAsync(string chargeId, string token, CancellationToken cancellationToken)
+    private AutopayTurns? _turns;
+
+    /// <summary>
+    /// Charges the claimed row <paramref name="chargeId"/> if this run (<paramref name="token"/>) still holds it,
+    /// taking the run's <paramref name="turns"/> for its writes and its gateway call.
+    /// </summary>
+    public async Task<AutopayOutcome> ChargeAsync(string chargeId, string token, AutopayTurns turns, CancellationToken cancellationToken)
     {
+        _turns = turns;
         var charge = await db.Set<AutopayCharge>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == chargeId && c.LeaseToken == token, cancellationToken);
         if (charge is null)
         {
@@ -54,43 +61,29 @@ public sealed partial class AutopayCharger(
         else if (attempt.GatewayPaymentId is null && clock.GetUtcNow() - attempt.CreatedUtc > options.CurrentValue.ReplayWindow)
         {
             // The gateway forgets keys after a day: sending this again could charge twice. A person must check.
-            return await FinishAsync(charge, token, attempt, null, "outcome_unknown",
-                "The payment processor never confirmed whether this charge went through. Check the payment in the processor's dashboard before charging again.", cancellationToken);
+            return await FinishAsync(charge, token, attempt, null, "outcome_unknown", AutopaySettlement.UnknownOutcomeMessage, cancellationToken);
         }
 
-        PaymentResult result;
+        AutopayAnswer answer;
+        await turns.Calls.WaitAsync(CancellationToken.None);
         try
         {
-            var gateway = await gateways.GetAsync(attempt.Gateway, cancellationToken);
-            result = attempt.GatewayPaymentId is { } paymentId
-                ? await gateway.GetPaymentAsync(paymentId, cancellationToken)
-                : await gateway.CreatePaymentAsync(await RequestAsync(gateway, charge, attempt, cancellationToken), cancellationToken);
+            answer = await AutopayGatewayCall.AskAsync(async () =>
+            {
+                var gateway = await gateways.GetAsync(attempt.Gateway, cancellationToken);
+                return attempt.GatewayPaymentId is { } paymentId
+                    ? await gateway.GetPaymentAsync(paymentId, cancellationToken)
+                    : await gateway.CreatePaymentAsync(AutopayGatewayCall.Request(charge, attempt, await pay.GatewayCustomerAsync(gateway, attempt.CustomerId, cancellationToken), tenant.Required.Name), cancellationToken);
+            }, attempt.Amount, charge.Id, tenant.Required.Name, logger);
         }
-        catch (PaymentGatewayException exception) when (exception.Code is "invalid_request" or "resource_missing")
+        finally
         {
-            result = new PaymentFailed(null, attempt.Amount, "invalid_method", "The saved payment method can’t be charged any more. Please choose another one for automatic payments.");
-        }
-        catch (PaymentGatewayException exception)
-        {
-            // No answer is not a failure: the charge may have happened. Ask again later with the same key.
-            logger.LogWarning("Autopay charge {Charge} of tenant {Tenant}: no answer from the gateway ({Code}); asking again later with the same key.", charge.Id, tenant.Required.Name, exception.Code);
-            return await ReleaseUnknownAsync(charge, token, attempt, exception.Code, cancellationToken);
-        }
-        catch (Gateways.Stripe.StripeException exception) when (exception.Error.HttpStatus is >= 500 or 409 or 429)
-        {
-            // Stripe still failing after the client's own retries (5xx, key in use, rate limited): the outcome is unknown too.
-            logger.LogWarning("Autopay charge {Charge} of tenant {Tenant}: Stripe answered {Status}; asking again later with the same key.", charge.Id, tenant.Required.Name, exception.Error.HttpStatus);
-            return await ReleaseUnknownAsync(charge, token, attempt, "gateway_unavailable", cancellationToken);
+            turns.Calls.Release();
         }
 
-        if (result is PaymentRequiresAction action)
-        {
-            // Off-session nobody can authenticate: the customer pays this one in the portal.
-            result = new PaymentFailed(action.PaymentId, action.Amount, "authentication_required",
-                "Your bank asked to confirm this payment, which can’t be done automatically. Please pay this invoice in the portal.");
-        }
-
-        return await FinishAsync(charge, token, attempt, result, null, null, cancellationToken);
+        return answer.Result is { } result
+            ? await FinishAsync(charge, token, attempt, result, null, null, cancellationToken)
+            : await ReleaseUnknownAsync(charge, token, attempt, answer.UnknownCode!, cancellationToken);
     }
 
     /// <summary>
@@ -100,17 +93,18 @@ public sealed partial class AutopayCharger(
     private async Task<(PaymentAttempt? Attempt, string? MethodId, AutopayOutcome? Outcome)> StartAsync(AutopayCharge charge, string token, CancellationToken cancellationToken)
     {
         var enrollment = await db.Set<AutopayEnrollment>().AsNoTracking().FirstOrDefaultAsync(e => e.CustomerId == charge.CustomerId, cancellationToken);
-        if (enrollment is null)
+        var invoice = enrollment is null ? null : await invoices.GetAsync(charge.InvoiceId, cancellationToken);
+        if (AutopaySettlement.Refusal(charge, enrollment, invoice) is { } refusal)
         {
-            return (null, null, await SkipAsync(charge, token, "autopay_off", "Automatic payments were turned off before this invoice was charged.", cancellationToken));
+            return (null, null, await SkipAsync(charge, token, refusal.Code, refusal.Message, cancellationToken));
         }
 
-        var invoice = await invoices.GetAsync(charge.InvoiceId, cancellationToken);
-        if (invoice is null || invoice.CustomerId != charge.CustomerId || !invoice.IsOpenForPayment || invoice.Balance <= 0 || invoice.DueDate != charge.DueDate)
-        {
-            return (null, null, await SkipAsync(charge, token, "not_due", "Nothing to charge: the invoice was paid, voided or given another due date.", cancellationToken));
-        }
+        return await Turns.WriteAsync(() => BeginAsync(charge, token, enrollment!, invoice!, cancellationToken));
+    }
 
+    private async Task<(PaymentAttempt? Attempt, string? MethodId, AutopayOutcome? Outcome)> BeginAsync(
+        AutopayCharge charge, string token, AutopayEnrollment enrollment, Billing.Models.Invoice invoice, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var held = await db.Set<AutopayCharge>().Where(c => c.Id == charge.Id && c.LeaseToken == token)
@@ -120,9 +114,7 @@ public sealed partial class AutopayCharger(
             return (null, null, AutopayOutcome.Lost);
         }
 
-        var (attempt, _) = await attempts.StartAsync(new NewPaymentAttempt(
-            charge.IdempotencyKey, charge.CustomerId, enrollment.Gateway, enrollment.MethodKind, invoice.Balance, invoice.Currency,
-            [new AttemptAllocation(invoice.Id, invoice.Balance)], OffSession: true), cancellationToken);
+        var (attempt, _) = await attempts.StartAsync(AutopayBatch.NewAttempt(charge, enrollment, invoice), cancellationToken);
         if (attempt is null)
         {
             return (null, null, AutopayOutcome.Lost);
@@ -132,26 +124,7 @@ public sealed partial class AutopayCharger(
         return (attempt, enrollment.MethodId, null);
     }
 
-    /// <summary>Built only from the attempt and the charge, so every replay sends exactly the same request.</summary>
-    private async Task<PaymentRequest> RequestAsync(IPaymentGateway gateway, AutopayCharge charge, PaymentAttempt attempt, CancellationToken cancellationToken) => new()
-    {
-        IdempotencyKey = attempt.IdempotencyKey,
-        Amount = attempt.Amount,
-        Currency = attempt.Currency,
-        GatewayCustomerId = await pay.GatewayCustomerAsync(gateway, attempt.CustomerId, cancellationToken),
-        PaymentMethodId = charge.MethodId ?? throw new InvalidOperationException($"Autopay charge {charge.Id} has an attempt but no method."),
-        Kind = attempt.MethodKind,
-        OffSession = true,
-        Description = $"Autopay for invoice {charge.InvoiceNumber}",
-        Metadata = new Dictionary<string, string>
-        {
-            ["attempt_id"] = attempt.Id,
-            ["customer_id"] = attempt.CustomerId.ToString(CultureInfo.InvariantCulture),
-            ["invoice_id"] = charge.InvoiceId.ToString(CultureInfo.InvariantCulture),
-            ["autopay_charge"] = charge.Id,
-            ["tenant"] = tenant.Required.Name,
-        },
-    };
+    private AutopayTurns Turns => _turns ?? throw new InvalidOperationException("ChargeAsync sets the run's turns first.");
 }
 
 /// <summary>What one charge came to, for the run's summary.</summary>

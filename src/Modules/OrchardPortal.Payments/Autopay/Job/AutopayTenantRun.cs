@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,9 @@ using OrchardPortal.Portal.Services;
 namespace OrchardPortal.Payments.Autopay.Job;
 
 /// <summary>
-/// One autopay run over one tenant: plan the due charges, then claim them in batches and charge each claimed
-/// one with bounded parallelism (each in its own scope and context), until nothing due is left unclaimed.
+/// One autopay run over one tenant: plan the due charges, then claim them in batches and charge each batch
+/// together (<see cref="AutopayBatch"/>, a few batches at once, each in its own scope and context), until
+/// nothing due is left unclaimed.
 /// Nothing happens for a tenant that does not offer autopay.
 /// </summary>
 public sealed class AutopayTenantRun(
@@ -38,34 +40,75 @@ public sealed class AutopayTenantRun(
         var settings = options.CurrentValue;
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var outcomes = new ConcurrentBag<AutopayOutcome>();
+        using var turns = new AutopayTurns(settings.MaxConcurrentCharges);
+
+        // A few batches at once, so one batch's database work overlaps another's gateway calls. A charge started
+        // is finished (its lease covers it): the stopping token only stops new claims.
+        await Parallel.ForEachAsync(ClaimedAsync(token, turns, cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxConcurrentBatches) },
+            async (claimed, _) =>
+            {
+                foreach (var outcome in await ChargeBatchAsync(tenant, claimed, token, turns))
+                {
+                    outcomes.Add(outcome);
+                }
+            });
+        summary.Add(outcomes);
+        return summary;
+    }
+
+    /// <summary>Due charges, a batch per claim (the claim is a write: it takes the run's write turn), until none is left unclaimed.</summary>
+    private async IAsyncEnumerable<IReadOnlyList<string>> ClaimedAsync(string token, AutopayTurns turns, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
-            var (claimed, anyDue) = await claims.ClaimAsync(token, Math.Max(1, settings.ClaimBatchSize), now, now + settings.LeaseDuration, cancellationToken);
+            var (claimed, anyDue) = await turns.WriteAsync(() => claims.ClaimAsync(token, Math.Max(1, settings.ClaimBatchSize), now, now + settings.LeaseDuration, cancellationToken));
             if (!anyDue)
             {
-                break;
+                yield break;
             }
 
-            // Not cancelled by the stopping token mid-charge: a charge started is finished (its lease covers it).
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxConcurrentCharges) }, async (id, _) =>
+            if (claimed.Count > 0)
             {
-                try
-                {
-                    await using var worker = scopes.CreateScope(tenant);
-                    outcomes.Add(await worker.ServiceProvider.GetRequiredService<AutopayCharger>().ChargeAsync(id, token, CancellationToken.None));
-                }
-                catch (Exception exception)
-                {
-                    // The lease lapses and a later run takes it again, with the same key.
-                    logger.LogError(exception, "Autopay charge {Charge} of tenant {Tenant} could not be completed; it is tried again later.", id, tenant.Name);
-                    outcomes.Add(AutopayOutcome.Lost);
-                }
-            });
+                yield return claimed;
+            }
+        }
+    }
+
+    /// <summary>One claimed batch: charged together, and what the batch hands back charged one by one.</summary>
+    private async Task<List<AutopayOutcome>> ChargeBatchAsync(TenantRecord tenant, IReadOnlyList<string> claimed, string token, AutopayTurns turns)
+    {
+        List<AutopayOutcome> outcomes;
+        List<string> oneByOne;
+        try
+        {
+            await using var batch = scopes.CreateScope(tenant);
+            (outcomes, oneByOne) = await batch.ServiceProvider.GetRequiredService<AutopayBatch>().ChargeAsync(claimed, token, turns, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // Nothing is lost: each charge keeps its key, and alone it finds its attempt and asks the gateway again.
+            logger.LogError(exception, "Autopay batch of tenant {Tenant} failed; charging its {Count} charges one by one.", tenant.Name, claimed.Count);
+            (outcomes, oneByOne) = ([], [.. claimed]);
         }
 
-        summary.Add(outcomes);
-        return summary;
+        var single = new ConcurrentBag<AutopayOutcome>();
+        await Parallel.ForEachAsync(oneByOne, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.CurrentValue.MaxConcurrentCharges) }, async (id, _) =>
+        {
+            try
+            {
+                await using var worker = scopes.CreateScope(tenant);
+                single.Add(await worker.ServiceProvider.GetRequiredService<AutopayCharger>().ChargeAsync(id, token, turns, CancellationToken.None));
+            }
+            catch (Exception exception)
+            {
+                // The lease lapses and a later run takes it again, with the same key.
+                logger.LogError(exception, "Autopay charge {Charge} of tenant {Tenant} could not be completed; it is tried again later.", id, tenant.Name);
+                single.Add(AutopayOutcome.Lost);
+            }
+        });
+        return [.. outcomes, .. single];
     }
 }
 
