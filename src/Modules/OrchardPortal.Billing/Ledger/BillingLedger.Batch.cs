@@ -64,6 +64,14 @@ public sealed partial class BillingLedger
         return payments;
     }
 
+    /// <summary>The open and partially paid invoices of many customers at once (each customer's oldest due first), by customer.</summary>
+    public async Task<ILookup<long, Invoice>> OpenInvoicesAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken) =>
+        (await db.Set<Invoice>().AsNoTracking()
+            .Where(i => customerIds.Contains(i.CustomerId) && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid))
+            .OrderBy(i => i.DueDate).ThenBy(i => i.IssueDate).ThenBy(i => i.Id)
+            .ToListAsync(cancellationToken))
+        .ToLookup(i => i.CustomerId);
+
     /// <summary>Invoices by id, without their lines (unknown ids are left out): what many charges are for, read at once.</summary>
     public async Task<IReadOnlyDictionary<long, Invoice>> InvoicesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         await db.Set<Invoice>().AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);

@@ -19,26 +19,18 @@ public sealed class AutopayPlanner(TenantDbContext db, BillingLedger ledger, Tim
     {
         var customers = await db.Set<AutopayEnrollment>().AsNoTracking().OrderBy(e => e.CustomerId).Select(e => e.CustomerId).ToListAsync(cancellationToken);
         var added = 0;
-        var batch = new List<AutopayCharge>();
-        foreach (var customerId in customers)
+        foreach (var chunk in customers.Chunk(BatchSize))
         {
             // Billing's own rule for "open": its contract for payment code (this module never reads its tables).
-            foreach (var invoice in await ledger.OpenInvoicesAsync(customerId, cancellationToken))
-            {
-                if (invoice.DueDate <= today && invoice.Balance > 0)
-                {
-                    batch.Add(NewCharge(customerId, invoice.Id, invoice.Number, invoice.DueDate));
-                }
-            }
-
-            if (batch.Count >= BatchSize)
-            {
-                added += await InsertNewAsync(batch, cancellationToken);
-                batch.Clear();
-            }
+            var open = await ledger.OpenInvoicesAsync(chunk, cancellationToken);
+            var batch = chunk.SelectMany(customerId => open[customerId]
+                    .Where(invoice => invoice.DueDate <= today && invoice.Balance > 0)
+                    .Select(invoice => NewCharge(customerId, invoice.Id, invoice.Number, invoice.DueDate)))
+                .ToList();
+            added += await InsertNewAsync(batch, cancellationToken);
         }
 
-        return added + await InsertNewAsync(batch, cancellationToken);
+        return added;
     }
 
     private AutopayCharge NewCharge(long customerId, long invoiceId, string number, DateOnly dueDate)
