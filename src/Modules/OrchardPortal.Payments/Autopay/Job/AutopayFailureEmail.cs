@@ -1,10 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OrchardPortal.Billing.Services;
 using OrchardPortal.Core.Email;
 using OrchardPortal.Core.Email.Templates;
-using OrchardPortal.Core.Tenancy;
+using OrchardPortal.Core.Hosting;
 using OrchardPortal.Customers.Services;
 using OrchardPortal.Payments.Attempts;
 using OrchardPortal.Payments.Autopay.CustomerPortal;
@@ -21,8 +20,7 @@ public sealed class AutopayFailureEmail(
     IEmailOutbox outbox,
     CustomerService customers,
     BillingContext billing,
-    TenantScope tenant,
-    IOptions<TenancyOptions> tenancy,
+    TenantLinks links,
     ILogger<AutopayFailureEmail> logger)
 {
     public async Task EnqueueAsync(AutopayCharge charge, string reason, DateTimeOffset? nextAttemptUtc, CancellationToken cancellationToken)
@@ -36,8 +34,8 @@ public sealed class AutopayFailureEmail(
         var money = await billing.FormatterAsync(cancellationToken);
         var culture = await billing.CultureAsync(cancellationToken);
         var zone = (await billing.ProfileAsync(cancellationToken)).TimeZone;
-        // Mail is rendered in the background: links point at the tenant's own address, as the template service's portal_url does.
-        var origin = $"https://{tenant.Required.Name}.{tenancy.Value.RootDomain}";
+        // Mail is rendered in the background: links point at the tenant's own address, as every email's do.
+        var origin = links.Origin;
         var model = new Dictionary<string, object?>
         {
             ["customer"] = new Dictionary<string, object?> { ["name"] = customer.DisplayName, ["account_number"] = customer.AccountNumber },

@@ -25,15 +25,10 @@ internal static class AutopayGatewayCall
         }
         catch (PaymentGatewayException exception)
         {
-            // No answer is not a failure: the charge may have happened. Ask again later with the same key.
+            // No answer is not a failure (the network, or Stripe still failing after the client's retries): the charge
+            // may have happened. Ask again later with the same key.
             logger.LogWarning("Autopay charge {Charge} of tenant {Tenant}: no answer from the gateway ({Code}); asking again later with the same key.", chargeId, tenant, exception.Code);
             return new AutopayAnswer(null, exception.Code);
-        }
-        catch (Gateways.Stripe.StripeException exception) when (exception.Error.HttpStatus is >= 500 or 409 or 429)
-        {
-            // Stripe still failing after the client's own retries (5xx, key in use, rate limited): the outcome is unknown too.
-            logger.LogWarning("Autopay charge {Charge} of tenant {Tenant}: Stripe answered {Status}; asking again later with the same key.", chargeId, tenant, exception.Error.HttpStatus);
-            return new AutopayAnswer(null, "gateway_unavailable");
         }
 
         if (result is PaymentRequiresAction action)

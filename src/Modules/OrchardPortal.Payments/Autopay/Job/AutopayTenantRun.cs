@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrchardPortal.Billing.Services;
+using OrchardPortal.Core.Data;
 using OrchardPortal.Core.Tenancy;
 using OrchardPortal.Portal.Services;
 
@@ -19,6 +20,7 @@ namespace OrchardPortal.Payments.Autopay.Job;
 public sealed class AutopayTenantRun(
     TenantScope scope,
     TenantScopeFactory scopes,
+    TenantDbContext db,
     PortalSettingsService portal,
     BillingContext billing,
     AutopayPlanner planner,
@@ -40,7 +42,8 @@ public sealed class AutopayTenantRun(
         var settings = options.CurrentValue;
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var outcomes = new ConcurrentBag<AutopayOutcome>();
-        using var turns = new AutopayTurns(settings.MaxConcurrentCharges);
+        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+        using var turns = new AutopayTurns(settings.MaxConcurrentCharges, writers: sqlite ? 1 : settings.MaxConcurrentBatches);
 
         // A few batches at once, so one batch's database work overlaps another's gateway calls. A charge started
         // is finished (its lease covers it): the stopping token only stops new claims.

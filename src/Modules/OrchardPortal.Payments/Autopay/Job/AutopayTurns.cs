@@ -2,12 +2,12 @@ namespace OrchardPortal.Payments.Autopay.Job;
 
 /// <summary>
 /// What one run's charges take turns for. <see cref="Writes"/>: SQLite admits one writer per file, and a writer
-/// that finds it busy blocks a thread in the provider's sleep-and-retry loop, so the run's own writes queue here
-/// instead (harmless on PostgreSQL, where they are short). <see cref="Calls"/>: gateway requests in flight.
+/// that finds it busy blocks a thread in the provider's sleep-and-retry loop, so there the run's own writes queue
+/// here one at a time instead; PostgreSQL takes several at once. <see cref="Calls"/>: gateway requests in flight.
 /// </summary>
-public sealed class AutopayTurns(int maxCalls) : IDisposable
+public sealed class AutopayTurns(int maxCalls, int writers) : IDisposable
 {
-    public SemaphoreSlim Writes { get; } = new(1, 1);
+    public SemaphoreSlim Writes { get; } = new(Math.Max(1, writers), Math.Max(1, writers));
 
     public SemaphoreSlim Calls { get; } = new(Math.Max(1, maxCalls), Math.Max(1, maxCalls));
 
