@@ -66,6 +66,23 @@ public static class EmailTemplateCatalog
             () => Model(("customer", Customer()), ("reason", "Your card has insufficient funds."), ("will_retry", true), ("next_attempt_date", "November 24, 2026"),
                 ("pay_url", "https://example.com/pay?invoice=1042"), ("autopay_url", "https://example.com/pay/autopay"),
                 ("invoice", Item(("number", "INV-1042"), ("amount", "$145.00"), ("due_date", "November 21, 2026"))))),
+        new(EmailTemplateKeys.AutopayFailuresOffice, "Autopay failures (to the office)", "To your notification addresses (Portal settings) after an automatic payment run in which charges were declined or stopped: one email per run listing them all.",
+            [
+                new("failure_count", "How many charges failed in the run."),
+                new("retrying_count", "How many of them will be tried again automatically."),
+                new("stopped_count", "How many will not be tried again (the last try failed)."),
+                new("failures", "The failed charges: a list of items with customer_name, account_number, invoice_number, amount, due_date, reason, tries, will_retry and next_attempt_date (empty when it stopped)."),
+                new("more_count", "Failures left out of the list because it is long (0 normally); the Autopay page has them all."),
+                new("run_date", "The date of the run."),
+                new("link", "The link to the Autopay page in the admin."),
+            ],
+            () => Model(("failure_count", 2), ("retrying_count", 1), ("stopped_count", 1), ("more_count", 0), ("run_date", "November 21, 2026"),
+                ("link", "https://example.com/admin/autopay"),
+                ("failures", new List<object?>
+                {
+                    AutopayFailureSample("Jordan Rivera", "100245", "INV-1042", "$145.00", "Your payment was declined for insufficient funds. Please use a different card or bank account.", 1, "November 24, 2026"),
+                    AutopayFailureSample("Casey Lindqvist", "100311", "INV-1017", "$89.50", "Your card was declined.", 3, null),
+                }))),
         new(EmailTemplateKeys.PaymentReceipt, "Payment receipt", "When a customer pays in the portal.",
             PaymentVariables(), () => PaymentSample("Mastercard ending 4444")),
         new(EmailTemplateKeys.Invoice, "Invoice", "When staff send an invoice, with a link to pay it without signing in.",
@@ -199,6 +216,10 @@ public static class EmailTemplateCatalog
         ("payment", Item(("amount", "$210.00"), ("method", method), ("date", "November 21, 2026"), ("reference", "PAY-20931"))),
         ("invoices", new List<object?> { Item(("number", "INV-1039"), ("amount", "$65.00")), Item(("number", "INV-1042"), ("amount", "$145.00")) }),
         ("receipt_url", "https://example.com/payments/PAY-20931"));
+
+    private static Dictionary<string, object?> AutopayFailureSample(string name, string account, string invoice, string amount, string reason, int tries, string? nextAttempt) => Item(
+        ("customer_name", name), ("account_number", account), ("invoice_number", invoice), ("amount", amount), ("due_date", "November 21, 2026"),
+        ("reason", reason), ("tries", tries), ("will_retry", nextAttempt is not null), ("next_attempt_date", nextAttempt ?? ""));
 
     private static Dictionary<string, object?> VisitSample() => Item(
         ("service", "Lawn mowing"), ("date", "Tuesday, December 1, 2026"), ("window", "8:00 AM – 10:00 AM"), ("location", "Home — 418 Birchwood Lane, Maple Hollow, IL 60510"));

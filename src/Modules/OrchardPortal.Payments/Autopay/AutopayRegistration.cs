@@ -32,6 +32,7 @@ internal static class AutopayRegistration
         services.AddScoped<AutopayCharger>();
         services.AddScoped<AutopayBatch>();
         services.AddScoped<AutopayFailureEmail>();
+        services.AddScoped<AutopayOfficeDigest>();
         services.AddScoped<AutopayTenantRun>();
         services.AddSingleton<AutopayJob>();
         services.AddHostedService<AutopayBackgroundService>();

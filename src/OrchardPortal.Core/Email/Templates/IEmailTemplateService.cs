@@ -47,6 +47,13 @@ public static class EmailTemplateKeys
     /// <summary>An autopay charge failed: <c>customer</c>, <c>invoice</c>, <c>reason</c>, <c>will_retry</c>, <c>next_attempt_date</c>, <c>pay_url</c>, <c>autopay_url</c>.</summary>
     public const string AutopayFailed = "autopay-failed";
 
+    /// <summary>
+    /// To the office, once per autopay run that had definite failures: <c>failure_count</c>, <c>retrying_count</c>, <c>stopped_count</c>,
+    /// <c>failures</c> (<c>customer_name</c>, <c>account_number</c>, <c>invoice_number</c>, <c>amount</c>, <c>due_date</c>, <c>reason</c>, <c>tries</c>,
+    /// <c>will_retry</c>, <c>next_attempt_date</c>), <c>more_count</c>, <c>run_date</c>, <c>link</c>.
+    /// </summary>
+    public const string AutopayFailuresOffice = "autopay-failures-office";
+
     /// <summary>A payment made in the portal: <c>customer</c>, <c>payment</c>, <c>invoices</c>.</summary>
     public const string PaymentReceipt = "payment-receipt";
 
@@ -79,7 +86,7 @@ public static class EmailTemplateKeys
 
     /// <summary>Every key, in the order the admin lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, AutopayFailed, PaymentReceipt, Invoice, NewMessage,
+        [Invitation, PasswordReset, SignInLink, ContactChangeDecision, AutoChargeReceipt, AutopayFailed, AutopayFailuresOffice, PaymentReceipt, Invoice, NewMessage,
         VisitDelayed, VisitChangeRequested, VisitChangeDecision,
         ServiceRequestReceived, ServiceRequestUpdate, ServiceNoteReceived, ServiceNoteAnswered];
 }

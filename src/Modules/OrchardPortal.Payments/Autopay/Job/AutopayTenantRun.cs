@@ -25,6 +25,7 @@ public sealed class AutopayTenantRun(
     BillingContext billing,
     AutopayPlanner planner,
     AutopayClaims claims,
+    AutopayOfficeDigest digest,
     IOptionsMonitor<AutopayOptions> options,
     TimeProvider clock,
     ILogger<AutopayTenantRun> logger)
@@ -50,12 +51,15 @@ public sealed class AutopayTenantRun(
         await Parallel.ForEachAsync(ClaimedAsync(token, turns, cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxConcurrentBatches) },
             async (claimed, _) =>
             {
+                digest.Track(claimed);
                 foreach (var outcome in await ChargeBatchAsync(tenant, claimed, token, turns))
                 {
                     outcomes.Add(outcome);
                 }
             });
         summary.Add(outcomes);
+        // After the charges: one email to the office listing this run's failures (charges made are reported even when stopping).
+        await digest.SendAsync(CancellationToken.None);
         return summary;
     }
 
