@@ -42,7 +42,16 @@ public abstract class PortalUsersApp(StorageKind storage) : IAsyncLifetime
             ["Email:Outbox:PollInterval"] = "00:00:00.200",
         };
         _base = await PortalApp.CreateAsync(storage, settings);
-        _app = _base.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
+        _app = _base.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureTestServices(services);
+        }));
+    }
+
+    /// <summary>Lets a fixture replace services of the host (after the modules registered theirs).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A browser-like client for <paramref name="host"/>: keeps cookies, doesn't follow redirects.</summary>

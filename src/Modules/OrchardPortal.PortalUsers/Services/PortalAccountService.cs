@@ -130,6 +130,9 @@ public sealed class PortalAccountService(
             return new PortalPasswordResult(PortalLinkState.Valid, null, problem);
         }
 
+        // Hashing is deliberately slow (PBKDF2), so it happens before the transaction: on SQLite the
+        // transaction holds the tenant's only write lock, which the outbox and jobs are waiting for.
+        var passwordHash = hasher.HashPassword(user, password!);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await tokens.SpendAsync(check.Token!, cancellationToken))
         {
@@ -138,7 +141,7 @@ public sealed class PortalAccountService(
 
         // Every other link of the account dies with it: a new password starts from a clean slate.
         await tokens.RetireAsync([user.Id], purpose: null, cancellationToken);
-        user.PasswordHash = hasher.HashPassword(user, password!);
+        user.PasswordHash = passwordHash;
         user.SecurityStamp = PortalTokens.NewStamp();
         user.Status = PortalUserStatus.Active;
         user.ActivatedUtc ??= clock.GetUtcNow();
