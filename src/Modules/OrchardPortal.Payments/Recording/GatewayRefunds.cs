@@ -35,7 +35,7 @@ internal sealed class GatewayRefunds(PaymentAttemptService attempts, PaymentGate
         catch (PaymentGatewayException exception)
         {
             return new RefundGatewayResult(false, exception.Code == "gateway_unavailable"
-                ? "The payment gateway could not be reached. Nothing was refunded; try again in a few minutes."
+                ? "The payment gateway did not answer, so it is not known yet whether the refund went through. Send this form again in a few minutes to finish it: it can't refund twice."
                 : $"The payment gateway refused the refund: {exception.Message}");
         }
         catch (Gateways.Stripe.StripeException exception)
