@@ -5,8 +5,9 @@ using OrchardPortal.Payments.Tests.Autopay.Infrastructure;
 namespace OrchardPortal.Payments.Tests.Autopay;
 
 /// <summary>
-/// A batch whose final transaction meets a payment recorded meanwhile: Stripe's webhook recorded one of its charges,
-/// and staff took a check for another invoice, while Stripe's answers were on their way (SQLite and PostgreSQL).
+/// A batch whose final transaction meets a change made meanwhile: Stripe's webhook recorded one of its charges,
+/// and staff took a check for another invoice; or staff voided an invoice of the batch; while Stripe's answers were
+/// on their way (SQLite and PostgreSQL).
 /// </summary>
 public abstract class AutopayBatchFallbackTests(AutopayApp app)
 {
@@ -65,6 +66,44 @@ public abstract class AutopayBatchFallbackTests(AutopayApp app)
 
         var mail = await app.Mail.GetAllAsync();
         Assert.All(all, c => Assert.Single(mail, m => m.IsFor(c.Email) && m.Subject.Contains("paid automatically", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_invoice_voided_while_the_batch_waits_for_stripe_sends_the_batch_one_by_one_and_its_money_stays_on_the_account()
+    {
+        var shop = await AutopayTenant.CreateAsync(app);
+        AutopayCustomer[] all = [await AutopayCustomer.CreateAsync(shop, 1), await AutopayCustomer.CreateAsync(shop, 1)];
+        foreach (var customer in all)
+        {
+            await customer.SubmitAutopayAsync(await customer.SaveCardAsync());
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        shop.HoldNextChargeAnswers(1);
+
+        var running = shop.RunJobAsync();
+        await shop.WaitForStripeChargesAsync(2);
+        var voided = all.Single(c => c.InvoiceIds[0] == shop.FirstChargedInvoice());
+        var plain = all.Single(c => c != voided);
+        await shop.VoidAsync(await shop.OwnerAsync(), voided.InvoiceIds[0]);
+        Assert.False(running.IsCompleted, "The run finished before the invoice was voided, so this test proved nothing.");
+        var run = await running;
+
+        Assert.Equal(2, run.Paid);
+        Assert.Equal(2, shop.SucceededChargesPerInvoice().Count);
+        Assert.All(shop.SucceededChargesPerInvoice().Values, count => Assert.Equal(1, count));
+        // The batch could not be recorded as planned (an allocation to a voided invoice) and went one by one:
+        // 2 first tries, the client's retry of the held one, and a replay each.
+        var rows = await shop.ChargesByInvoiceAsync();
+        Assert.Equal(5, rows.Values.Sum(r => shop.KeyUses(r.IdempotencyKey)));
+        Assert.All(rows.Values, r => Assert.Equal(AutopayChargeStatus.Paid, r.Status));
+        // Stripe took the money, so it is recorded: as a credit on the account (the voided invoice stays void and unpaid).
+        var invoice = await shop.InvoiceAsync(voided.InvoiceIds[0]);
+        Assert.Equal((InvoiceStatus.Void, 0L), (invoice.Status, invoice.Paid));
+        Assert.Equal((-4_500L, 1), await voided.LedgerAsync());
+        Assert.Equal((0L, 1), await plain.LedgerAsync());
+        await shop.WaitForReceiptsAsync(voided.Email, 1);
+        await shop.WaitForReceiptsAsync(plain.Email, 1);
     }
 }
 

@@ -79,5 +79,39 @@ public sealed class AutopayBatchTests(SqliteAutopayApp app) : IClassFixture<Sqli
             && m.Subject.Contains("didn't go through", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_check_staff_take_while_the_batch_waits_for_stripe_leaves_the_autopay_money_as_credit_and_the_invoice_paid_once()
+    {
+        var shop = await AutopayTenant.CreateAsync(app);
+        AutopayCustomer[] all = [await AutopayCustomer.CreateAsync(shop, 1), await AutopayCustomer.CreateAsync(shop, 1)];
+        foreach (var customer in all)
+        {
+            await customer.SubmitAutopayAsync(await customer.SaveCardAsync());
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        shop.HoldNextChargeAnswers(1);
+
+        var running = shop.RunJobAsync();
+        await shop.WaitForStripeChargesAsync(2);
+        var byCheck = all.Single(c => c.InvoiceIds[0] == shop.FirstChargedInvoice());
+        var plain = all.Single(c => c != byCheck);
+        await shop.RecordCheckAsync(await shop.OwnerAsync(), byCheck.InvoiceIds[0], 4_500);
+        Assert.False(running.IsCompleted, "The run finished before the check was recorded, so this test proved nothing.");
+        var run = await running;
+
+        Assert.Equal(2, run.Paid);
+        Assert.All(shop.SucceededChargesPerInvoice().Values, count => Assert.Equal(1, count));
+        // The batch applied both answers itself (2 first tries and the client's retry of the held one; no replays).
+        var rows = await shop.ChargesByInvoiceAsync();
+        Assert.Equal(3, rows.Values.Sum(r => shop.KeyUses(r.IdempotencyKey)));
+        Assert.All(rows.Values, r => Assert.Equal(AutopayChargeStatus.Paid, r.Status));
+        Assert.Equal((Billing.Models.InvoiceStatus.Paid, 4_500L, 0L), await shop.InvoiceAsync(byCheck.InvoiceIds[0]));
+        Assert.Equal((-4_500L, 2), await byCheck.LedgerAsync());
+        Assert.Equal((0L, 1), await plain.LedgerAsync());
+        await shop.WaitForReceiptsAsync(byCheck.Email, 1);
+        await shop.WaitForReceiptsAsync(plain.Email, 1);
+    }
+
     private static string Id(long invoiceId) => invoiceId.ToString(CultureInfo.InvariantCulture);
 }
