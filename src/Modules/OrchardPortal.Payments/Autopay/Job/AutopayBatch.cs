@@ -55,7 +55,9 @@ public sealed class AutopayBatch(
 
         var calls = await CallsAsync(planned, oneByOne, cancellationToken);
         var answers = new AutopayAnswer[calls.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, calls.Count), CancellationToken.None, async (i, _) =>
+        // As many at once as the run's turns allow (the default would be one per processor).
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.CurrentValue.MaxConcurrentCharges) };
+        await Parallel.ForEachAsync(Enumerable.Range(0, calls.Count), parallel, async (i, _) =>
         {
             var (charge, attempt, gateway, customer) = calls[i];
             await turns.Calls.WaitAsync(CancellationToken.None);
