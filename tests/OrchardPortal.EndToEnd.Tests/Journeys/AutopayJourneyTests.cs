@@ -28,6 +28,11 @@ namespace OrchardPortal.EndToEnd.Tests.Journeys;
 /// </remarks>
 public sealed class AutopayJourneyTests(MailingPortalServerFixture server) : IClassFixture<MailingPortalServerFixture>
 {
+    // Where a form post lands is checked with ToHaveURLAsync, which polls the page's URL, never with
+    // WaitForURLAsync/WaitForLoadStateAsync: those also wait for the page's "load" event, which the .NET client
+    // sometimes misses under load (see PortalInvitationJourneyTests). What the page then shows is asserted too.
+    private static readonly PageAssertionsToHaveURLOptions AfterPost = new() { Timeout = 30_000 };
+
     private const string Password = "Saffron-Kestrel-Harbor-37";
     private const long InvoicePrice = 6_350;
     private const string Amount = "$63.50";
@@ -59,7 +64,8 @@ public sealed class AutopayJourneyTests(MailingPortalServerFixture server) : ICl
             await staff.GetByLabel("Email").FillAsync(tenant.OwnerEmail);
             await staff.GetByLabel("Password").FillAsync(tenant.OwnerPassword);
             await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await staff.WaitForURLAsync(new Regex("/admin$"));
+            await Assertions.Expect(staff).ToHaveURLAsync(new Regex("/admin$"), AfterPost);
+            await Assertions.Expect(staff.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" })).ToBeVisibleAsync();
 
             // New tenants don't offer autopay; staff switch it on.
             await staff.GotoAsync(site + "/admin/portal/settings");
@@ -83,7 +89,8 @@ public sealed class AutopayJourneyTests(MailingPortalServerFixture server) : ICl
             await customer.GetByLabel("New password", new() { Exact = true }).FillAsync(Password);
             await customer.GetByLabel("Type it again", new() { Exact = true }).FillAsync(Password);
             await customer.GetByRole(AriaRole.Button, new() { Name = "Activate account" }).ClickAsync();
-            await customer.WaitForURLAsync(site + "/");
+            await Assertions.Expect(customer).ToHaveURLAsync(site + "/", AfterPost);
+            await Assertions.Expect(customer.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
             await customer.GotoAsync(site + "/payments");
             await Assertions.Expect(customer.Locator(".autopay-summary")).ToContainTextAsync("Off.");
@@ -144,7 +151,8 @@ public sealed class AutopayJourneyTests(MailingPortalServerFixture server) : ICl
             await customer.GetByLabel("Email or account number").FillAsync(email);
             await customer.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
             await customer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await customer.WaitForURLAsync(site + "/");
+            await Assertions.Expect(customer).ToHaveURLAsync(site + "/", AfterPost);
+            await Assertions.Expect(customer.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
             // The email's "View your receipt" link (its path: the email names the tenant's public address).
             await customer.GotoAsync(site + receiptPath);

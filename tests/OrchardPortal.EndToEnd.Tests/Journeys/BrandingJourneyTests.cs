@@ -12,6 +12,11 @@ namespace OrchardPortal.EndToEnd.Tests.Journeys;
 /// </summary>
 public sealed partial class BrandingJourneyTests(PortalServerFixture server) : IClassFixture<PortalServerFixture>
 {
+    // Where a form post lands is checked with ToHaveURLAsync, which polls the page's URL, never with
+    // WaitForURLAsync/WaitForLoadStateAsync: those also wait for the page's "load" event, which the .NET client
+    // sometimes misses under load (see PortalInvitationJourneyTests). What the page then shows is asserted too.
+    private static readonly PageAssertionsToHaveURLOptions AfterPost = new() { Timeout = 30_000 };
+
     private const string Company = "Clover Ridge Lawn Care";
     private const string ThemeColor = "#7b2d8e";
     private const string ThemeColorRgb = "rgb(123, 45, 142)";
@@ -157,7 +162,8 @@ public sealed partial class BrandingJourneyTests(PortalServerFixture server) : I
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync($"rosa@{subdomain}.example.com");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Granite-Harbor-Sunset-42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my portal" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"^http://{subdomain}\\.localhost:{server.App.Port}/admin"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^http://{subdomain}\\.localhost:{server.App.Port}/admin"), AfterPost);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" })).ToBeVisibleAsync();
     }
 
     private async Task SignInAsStaffAsync(IPage page, string subdomain)
@@ -166,7 +172,8 @@ public sealed partial class BrandingJourneyTests(PortalServerFixture server) : I
         await page.GetByLabel("Email").FillAsync($"rosa@{subdomain}.example.com");
         await page.GetByLabel("Password").FillAsync("Granite-Harbor-Sunset-42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin$"), AfterPost);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" })).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("^Published version \\d+\\.")]

@@ -16,6 +16,11 @@ namespace OrchardPortal.EndToEnd.Tests.Journeys;
 /// </summary>
 public sealed class InvoiceLinkPaymentJourneyTests(MailingPortalServerFixture server) : IClassFixture<MailingPortalServerFixture>
 {
+    // Where a form post lands is checked with ToHaveURLAsync, which polls the page's URL, never with
+    // WaitForURLAsync/WaitForLoadStateAsync: those also wait for the page's "load" event, which the .NET client
+    // sometimes misses under load (see PortalInvitationJourneyTests). What the page then shows is asserted too.
+    private static readonly PageAssertionsToHaveURLOptions AfterPost = new() { Timeout = 30_000 };
+
     private static readonly long[] InvoicePrices = [8_500L, 4_200L];
 
     [Fact]
@@ -101,7 +106,8 @@ public sealed class InvoiceLinkPaymentJourneyTests(MailingPortalServerFixture se
             await staff.GetByLabel("Email").FillAsync(tenant.OwnerEmail);
             await staff.GetByLabel("Password").FillAsync(tenant.OwnerPassword);
             await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await staff.WaitForURLAsync(new Regex("/admin$"));
+            await Assertions.Expect(staff).ToHaveURLAsync(new Regex("/admin$"), AfterPost);
+            await Assertions.Expect(staff.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" })).ToBeVisibleAsync();
 
             await staff.GotoAsync($"{site}/admin/invoices/{invoiceId}");
             await staff.GetByRole(AriaRole.Link, new() { Name = "Email invoice to customer" }).ClickAsync();

@@ -22,6 +22,11 @@ namespace OrchardPortal.EndToEnd.Tests.Journeys;
 /// </summary>
 public sealed class MessagesJourneyTests(MailingPortalServerFixture server) : IClassFixture<MailingPortalServerFixture>
 {
+    // Where a form post lands is checked with ToHaveURLAsync, which polls the page's URL, never with
+    // WaitForURLAsync/WaitForLoadStateAsync: those also wait for the page's "load" event, which the .NET client
+    // sometimes misses under load (see PortalInvitationJourneyTests). What the page then shows is asserted too.
+    private static readonly PageAssertionsToHaveURLOptions AfterPost = new() { Timeout = 30_000 };
+
     private const string Password = "Copper-Kettle-Morning-64";
 
     // The portal's Content-Security-Policy (script-src 'self') would block the injected axe-core script.
@@ -45,7 +50,8 @@ public sealed class MessagesJourneyTests(MailingPortalServerFixture server) : IC
             await customer.GetByLabel("New password", new() { Exact = true }).FillAsync(Password);
             await customer.GetByLabel("Type it again", new() { Exact = true }).FillAsync(Password);
             await customer.GetByRole(AriaRole.Button, new() { Name = "Activate account" }).ClickAsync();
-            await customer.WaitForURLAsync(site + "/");
+            await Assertions.Expect(customer).ToHaveURLAsync(site + "/", AfterPost);
+            await Assertions.Expect(customer.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
             // From the invoice, "Message us about this invoice" opens the form with the invoice chosen.
             await customer.GotoAsync(site + "/invoices/" + invoiceId);
@@ -69,7 +75,8 @@ public sealed class MessagesJourneyTests(MailingPortalServerFixture server) : IC
                 await staff.GetByLabel("Email").FillAsync(tenant.OwnerEmail);
                 await staff.GetByLabel("Password").FillAsync(tenant.OwnerPassword);
                 await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-                await staff.WaitForURLAsync(new Regex("/admin$"));
+                await Assertions.Expect(staff).ToHaveURLAsync(new Regex("/admin$"), AfterPost);
+                await Assertions.Expect(staff.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" })).ToBeVisibleAsync();
 
                 var menuLink = staff.Locator("nav a[href='/admin/messages']");
                 await Assertions.Expect(menuLink.Locator(".menu-badge")).ToContainTextAsync("1");

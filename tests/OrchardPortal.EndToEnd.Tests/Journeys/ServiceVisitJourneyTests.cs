@@ -20,6 +20,11 @@ namespace OrchardPortal.EndToEnd.Tests.Journeys;
 /// </summary>
 public sealed class ServiceVisitJourneyTests(MailingPortalServerFixture server) : IClassFixture<MailingPortalServerFixture>
 {
+    // Where a form post lands is checked with ToHaveURLAsync, which polls the page's URL, never with
+    // WaitForURLAsync/WaitForLoadStateAsync: those also wait for the page's "load" event, which the .NET client
+    // sometimes misses under load (see PortalInvitationJourneyTests). What the page then shows is asserted too.
+    private static readonly PageAssertionsToHaveURLOptions AfterPost = new() { Timeout = 30_000 };
+
     private const string Password = "Willow-Lantern-Harbor-27";
     private const string Weather = "Thunderstorms this morning: the crew will come this afternoon instead.";
 
@@ -44,7 +49,8 @@ public sealed class ServiceVisitJourneyTests(MailingPortalServerFixture server) 
             await customer.GetByLabel("New password", new() { Exact = true }).FillAsync(Password);
             await customer.GetByLabel("Type it again", new() { Exact = true }).FillAsync(Password);
             await customer.GetByRole(AriaRole.Button, new() { Name = "Activate account" }).ClickAsync();
-            await customer.WaitForURLAsync(site + "/");
+            await Assertions.Expect(customer).ToHaveURLAsync(site + "/", AfterPost);
+            await Assertions.Expect(customer.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
             // The customer asks for the first service of the catalogue, with a photo of the lawn.
             await customer.GotoAsync(site + PortalTabs.RequestService.Path);
@@ -59,7 +65,8 @@ public sealed class ServiceVisitJourneyTests(MailingPortalServerFixture server) 
                 await staff.GetByLabel("Email").FillAsync(tenant.OwnerEmail);
                 await staff.GetByLabel("Password").FillAsync(tenant.OwnerPassword);
                 await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-                await staff.WaitForURLAsync(new Regex("/admin$"));
+                await Assertions.Expect(staff).ToHaveURLAsync(new Regex("/admin$"), AfterPost);
+                await Assertions.Expect(staff.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" })).ToBeVisibleAsync();
 
                 // The request is in the inbox; staff schedule it for the customer's day, 8 to 10.
                 await staff.GotoAsync(site + "/admin/service-requests");
@@ -120,7 +127,8 @@ public sealed class ServiceVisitJourneyTests(MailingPortalServerFixture server) 
         await staff.GetByLabel("Email").FillAsync(email);
         await staff.GetByLabel("Password").FillAsync(password);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await staff.WaitForURLAsync(new Regex("/admin$"));
+        await Assertions.Expect(staff).ToHaveURLAsync(new Regex("/admin$"), AfterPost);
+        await Assertions.Expect(staff.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" })).ToBeVisibleAsync();
     }
 
     // The tenant switches on Request service, Schedule and History; staff add the customer and send the invitation.

@@ -5,6 +5,11 @@ namespace OrchardPortal.EndToEnd.Tests.Journeys;
 
 public sealed partial class SignupJourneyTests(PortalServerFixture server) : IClassFixture<PortalServerFixture>
 {
+    // Where a form post lands is checked with ToHaveURLAsync, which polls the page's URL, never with
+    // WaitForURLAsync/WaitForLoadStateAsync: those also wait for the page's "load" event, which the .NET client
+    // sometimes misses under load (see PortalInvitationJourneyTests). What the page then shows is asserted too.
+    private static readonly PageAssertionsToHaveURLOptions AfterPost = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task A_new_company_signs_up_lands_in_its_admin_and_opens_its_public_portal()
     {
@@ -22,7 +27,8 @@ public sealed partial class SignupJourneyTests(PortalServerFixture server) : ICl
             await page.GetByRole(AriaRole.Button, new() { Name = "Create my portal" }).ClickAsync();
 
             // The owner lands signed in on the new tenant's admin, on the tenant's own host name.
-            await page.WaitForURLAsync(new Regex($"^http://{subdomain}\\.localhost:{server.App.Port}/admin"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^http://{subdomain}\\.localhost:{server.App.Port}/admin"), AfterPost);
+            await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Admin sections" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("Maya Meadow").First).ToBeVisibleAsync();
 
             // The tenant's public address answers with the company's own page.
