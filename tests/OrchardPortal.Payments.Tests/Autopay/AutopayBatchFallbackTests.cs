@@ -16,11 +16,7 @@ public abstract class AutopayBatchFallbackTests(AutopayApp app)
     {
         var shop = await AutopayTenant.CreateAsync(app);
         var secret = await shop.AddWebhookSecretAsync();
-        AutopayCustomer[] all = [await AutopayCustomer.CreateAsync(shop, 1), await AutopayCustomer.CreateAsync(shop, 1), await AutopayCustomer.CreateAsync(shop, 1)];
-        foreach (var customer in all)
-        {
-            await customer.SubmitAutopayAsync(await customer.SaveCardAsync());
-        }
+        var all = await shop.EnrolledCustomersAsync(3);
 
         app.Clock.Advance(TimeSpan.FromDays(1));
         // The first charge request is carried out but its answer is held (the client asks again after its timeout);
@@ -72,11 +68,7 @@ public abstract class AutopayBatchFallbackTests(AutopayApp app)
     public async Task An_invoice_voided_while_the_batch_waits_for_stripe_sends_the_batch_one_by_one_and_its_money_stays_on_the_account()
     {
         var shop = await AutopayTenant.CreateAsync(app);
-        AutopayCustomer[] all = [await AutopayCustomer.CreateAsync(shop, 1), await AutopayCustomer.CreateAsync(shop, 1)];
-        foreach (var customer in all)
-        {
-            await customer.SubmitAutopayAsync(await customer.SaveCardAsync());
-        }
+        var all = await shop.EnrolledCustomersAsync(2);
 
         app.Clock.Advance(TimeSpan.FromDays(1));
         shop.HoldNextChargeAnswers(1);

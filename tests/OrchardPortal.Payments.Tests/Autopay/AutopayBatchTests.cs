@@ -83,11 +83,7 @@ public sealed class AutopayBatchTests(SqliteAutopayApp app) : IClassFixture<Sqli
     public async Task A_check_staff_take_while_the_batch_waits_for_stripe_leaves_the_autopay_money_as_credit_and_the_invoice_paid_once()
     {
         var shop = await AutopayTenant.CreateAsync(app);
-        AutopayCustomer[] all = [await AutopayCustomer.CreateAsync(shop, 1), await AutopayCustomer.CreateAsync(shop, 1)];
-        foreach (var customer in all)
-        {
-            await customer.SubmitAutopayAsync(await customer.SaveCardAsync());
-        }
+        var all = await shop.EnrolledCustomersAsync(2);
 
         app.Clock.Advance(TimeSpan.FromDays(1));
         shop.HoldNextChargeAnswers(1);

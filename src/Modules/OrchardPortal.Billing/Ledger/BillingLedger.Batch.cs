@@ -53,7 +53,7 @@ public sealed partial class BillingLedger
             .ToLookup(i => i.CustomerId);
         for (var i = 0; i < requests.Count; i++)
         {
-            Apply(payments[i], requests[i].Allocations, [.. open[requests[i].CustomerId].Where(invoice => invoice.Balance > 0)], now);
+            Apply(payments[i], requests[i].Allocations, [.. open[requests[i].CustomerId]], now);
             if (requests[i].OnRecorded is { } recorded)
             {
                 await recorded(payments[i], cancellationToken);

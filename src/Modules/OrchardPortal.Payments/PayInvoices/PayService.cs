@@ -181,13 +181,12 @@ public sealed class PayService(
     /// <summary>The gateway's customer for ours, created once per gateway and mode and remembered.</summary>
     public async Task<string> GatewayCustomerAsync(IPaymentGateway gateway, long customerId, CancellationToken cancellationToken)
     {
-        var mode = gateway.IsTestMode ? "test" : "live";
-        var known = await db.Set<GatewayCustomer>().AsNoTracking()
-            .FirstOrDefaultAsync(c => c.CustomerId == customerId && c.Gateway == gateway.Kind && c.Mode == mode, cancellationToken);
-        if (known is not null)
+        if ((await KnownGatewayCustomersAsync(gateway, [customerId], cancellationToken)).TryGetValue(customerId, out var known))
         {
-            return known.ExternalId;
+            return known;
         }
+
+        var mode = Mode(gateway);
 
         var customer = await customers.GetAsync(customerId, cancellationToken);
         var id = await gateway.EnsureCustomerAsync(
@@ -205,6 +204,17 @@ public sealed class PayService(
 
         return id;
     }
+
+    /// <summary>The gateway's customers already stored for <paramref name="customerIds"/> (none is created here), by our customer id.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> KnownGatewayCustomersAsync(IPaymentGateway gateway, IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
+    {
+        var mode = Mode(gateway);
+        return await db.Set<GatewayCustomer>().AsNoTracking()
+            .Where(c => customerIds.Contains(c.CustomerId) && c.Gateway == gateway.Kind && c.Mode == mode)
+            .ToDictionaryAsync(c => c.CustomerId, c => c.ExternalId, cancellationToken);
+    }
+
+    private static string Mode(IPaymentGateway gateway) => gateway.IsTestMode ? "test" : "live";
 
     /// <summary>The payment split over the chosen invoices, oldest due first, never more than each balance.</summary>
     private static List<AttemptAllocation> Allocate(AmountDue due, long amount)

@@ -20,6 +20,19 @@ namespace OrchardPortal.Payments.Tests.Autopay.Infrastructure;
 /// </summary>
 public static class AutopayShopActions
 {
+    /// <summary><paramref name="count"/> customers with one invoice each, who saved a card and turned autopay on.</summary>
+    public static async Task<AutopayCustomer[]> EnrolledCustomersAsync(this AutopayTenant shop, int count)
+    {
+        var all = new AutopayCustomer[count];
+        for (var i = 0; i < count; i++)
+        {
+            all[i] = await AutopayCustomer.CreateAsync(shop, 1);
+            await all[i].SubmitAutopayAsync(await all[i].SaveCardAsync());
+        }
+
+        return all;
+    }
+
     /// <summary>
     /// The run's first step (the planner) on its own, so tests can change things between planning and charging,
     /// as happens when staff or customers act while a run is under way. Returns how many charges were planned.

@@ -7,6 +7,7 @@ using OrchardPortal.Core.Tenancy;
 using OrchardPortal.Payments.Attempts;
 using OrchardPortal.Payments.Autopay.Models;
 using OrchardPortal.Payments.Gateways;
+using OrchardPortal.Payments.PayInvoices;
 
 namespace OrchardPortal.Payments.Autopay.Job;
 
@@ -23,6 +24,7 @@ public sealed class AutopayBatch(
     BillingLedger ledger,
     PaymentAttemptService attempts,
     PaymentGatewayResolver gateways,
+    PayService pay,
     AutopayFailureEmail failureEmail,
     Settings.PaymentSettingsService settings,
     IOptionsMonitor<AutopayOptions> options,
@@ -160,13 +162,9 @@ public sealed class AutopayBatch(
                 gateway = null;
             }
 
-            var mode = gateway?.IsTestMode == true ? "test" : "live";
-            var customerIds = group.Select(p => p.Attempt.CustomerId).Distinct().ToList();
-            var known = gateway is null
-                ? []
-                : await db.Set<GatewayCustomer>().AsNoTracking()
-                    .Where(c => customerIds.Contains(c.CustomerId) && c.Gateway == group.Key && c.Mode == mode)
-                    .ToDictionaryAsync(c => c.CustomerId, c => c.ExternalId, cancellationToken);
+            IReadOnlyDictionary<long, string> known = gateway is null
+                ? new Dictionary<long, string>()
+                : await pay.KnownGatewayCustomersAsync(gateway, [.. group.Select(p => p.Attempt.CustomerId).Distinct()], cancellationToken);
             foreach (var (charge, attempt) in group)
             {
                 if (gateway is not null && known.TryGetValue(attempt.CustomerId, out var customer))

@@ -111,12 +111,10 @@ public sealed class AutopayOfficeDigest(
         var culture = await billing.CultureAsync(cancellationToken);
         var zone = (await billing.ProfileAsync(cancellationToken)).TimeZone;
         var listed = failed.Take(MaxListed).ToList();
-        var names = new Dictionary<long, (string Name, string Account)>();
-        foreach (var customerId in listed.Select(c => c.CustomerId).Distinct())
-        {
-            var customer = await customers.GetAsync(customerId, cancellationToken);
-            names[customerId] = customer is null ? ($"Customer {customerId}", "") : (customer.DisplayName.ReplaceLineEndings(" ").Trim(), customer.AccountNumber);
-        }
+        var found = (await customers.GetManyAsync([.. listed.Select(c => c.CustomerId).Distinct()], cancellationToken)).ToDictionary(c => c.Id);
+        var names = listed.Select(c => c.CustomerId).Distinct().ToDictionary(id => id, id => found.TryGetValue(id, out var customer)
+            ? (Name: customer.DisplayName.ReplaceLineEndings(" ").Trim(), Account: customer.AccountNumber)
+            : (Name: $"Customer {id}", Account: ""));
 
         var rows = listed.Select(c => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
         {
